@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { API_ORIGINS, PORTAL_HOSTS } from './lib/clouds';
+
+/**
+ * Public half of the development key. It pins the unpacked extension id to
+ * mofanfafdanblddiihokhplkbibmpdnm so the redirect URI registered in Entra stays stable.
+ * Store builds (PL_STORE=1) leave it out: the Chrome Web Store rejects manifests with a key.
+ */
+const DEV_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA8HVHBWsh4G2/vHDvfqQxvyEln8BPmaGVfDnNTmYyRc1no4JuK3atBypn/FYz4AX7nB9TknN1QfFG1DIJ+v+eUo/lO75o/h2uHXjw1V96LuzdjPqYroLSm4qr6PNJkX5U2+seKmxehYNJmBlBx4jBjGZGTSF92zZKnvd/8ik0SMw5TA3+4MlaVf4Dmy06EQDdtPIcQlsb0rn3RCueRoiucWmO7X/KQnDV31ZmTCuG7pdUMP55yqEt3w6LajNJcQgQOoZqKC7b6Sb4t4qAt0kulMS2SWZ29tyuIH7sfnpCZVk8wairIJhKW0dJ9OmU7UET1aFFLE/aTil1z4GlC1f2wwIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: '.output',
+  vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
+  manifest: ({ browser }) => ({
+    name: 'Provisioning Lens',
+    description: 'Shows why an Entra provisioning job is in quarantine, right on the portal page.',
+    permissions: ['storage', 'identity', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    host_permissions: API_ORIGINS.map((origin) => `${origin}/*`),
+    ...(browser !== 'firefox' && !process.env.PL_STORE ? { key: DEV_KEY } : {}),
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'provisioning-lens@provisioning-lens.dev', strict_min_version: '128.0' } } }
+      : {}),
+    action: { default_title: 'Provisioning Lens' },
+  }),
+});
+
+export { PORTAL_HOSTS };
