@@ -3,7 +3,7 @@
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A GUID in its canonical 8-4-4-4-12 form. */
-export function isGuid(value: unknown): value is string {
+export function isGuid(value: unknown): boolean {
   return typeof value === 'string' && GUID.test(value);
 }
 
@@ -32,5 +32,6 @@ const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 /** A directory (tenant) id, a verified domain such as contoso.onmicrosoft.com, or a known alias. */
 export function isTenant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
-  return isGuid(value) || (TENANT_ALIASES as readonly string[]).includes(value.toLowerCase()) || DOMAIN.test(value);
+  if (isGuid(value)) return true;
+  return (TENANT_ALIASES as readonly string[]).includes(value.toLowerCase()) || DOMAIN.test(value);
 }

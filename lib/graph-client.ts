@@ -1,0 +1,178 @@
+/**
+ * A small Microsoft Graph client for the synchronization endpoints. Every outcome is a value:
+ * success with the parsed body, or a GraphFailure carrying what support needs (status, Graph code,
+ * message, request-id, client-request-id). Throttling is honoured, with a bounded number of retries.
+ */
+import type { SynchronizationJob, ServicePrincipal } from '@microsoft/microsoft-graph-types';
+import { CLOUDS, type CloudId } from './clouds';
+import { jobPath, jobsPath, servicePrincipalByAppIdPath } from './graph-paths';
+
+export type GraphVersion = 'v1.0' | 'beta';
+
+export interface GraphFailure {
+  kind: 'http' | 'network' | 'timeout' | 'invalidResponse';
+  status?: number;
+  code?: string;
+  message?: string;
+  requestId?: string;
+  clientRequestId: string;
+  /** Seconds Graph asked us to wait, when it said so and we gave up waiting. */
+  retryAfterSeconds?: number;
+  /** Requests made for this call, retries included. */
+  attempts: number;
+}
+
+export type GraphResult<T> =
+  | { ok: true; data: T; requestId?: string; clientRequestId: string; attempts: number }
+  | { ok: false; error: GraphFailure };
+
+export interface GraphClientOptions {
+  cloud: CloudId;
+  version?: GraphVersion;
+  /** Bearer token for the given scopes. Rejections propagate to the caller untouched. */
+  getToken: (scopes: readonly string[]) => Promise<string>;
+  fetch?: typeof fetch;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for 429/503/504 only. */
+  maxRetries?: number;
+  /** Longest single wait we accept from Retry-After before giving up and telling the admin. */
+  maxRetryWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  newClientRequestId?: () => string;
+}
+
+const RETRYABLE = new Set([429, 503, 504]);
+export const SYNC_SCOPE = 'Synchronization.Read.All';
+export const APP_SCOPE = 'Application.Read.All';
+
+export interface GraphClient {
+  /** All jobs of a service principal (`{value: [...]}` unwrapped). */
+  listJobs(servicePrincipalId: string): Promise<GraphResult<SynchronizationJob[]>>;
+  /** One job by id. */
+  getJob(servicePrincipalId: string, jobId: string): Promise<GraphResult<SynchronizationJob>>;
+  /** Resolve an application (client) id to its service principal; needs Application.Read.All. */
+  getServicePrincipalByAppId(appId: string): Promise<GraphResult<ServicePrincipal>>;
+}
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const base = `${CLOUDS[options.cloud].graph}/${options.version ?? 'v1.0'}`;
+  const request = <T>(path: string, scopes: readonly string[], check: (body: unknown) => T | undefined) =>
+    requestWithRetries(base + path, scopes, check, options);
+  return {
+    listJobs: async (spId) =>
+      request(jobsPath(spId), [SYNC_SCOPE], (body) => {
+        const value = (body as { value?: unknown } | null)?.value;
+        return Array.isArray(value) ? (value as SynchronizationJob[]) : undefined;
+      }),
+    getJob: async (spId, jobId) => request(jobPath(spId, jobId), [SYNC_SCOPE], asObject<SynchronizationJob>),
+    getServicePrincipalByAppId: async (appId) =>
+      request(servicePrincipalByAppIdPath(appId), [APP_SCOPE], (body) => {
+        const sp = asObject<ServicePrincipal>(body);
+        return typeof sp?.id === 'string' ? sp : undefined;
+      }),
+  };
+}
+
+function asObject<T>(body: unknown): T | undefined {
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as T) : undefined;
+}
+
+async function requestWithRetries<T>(
+  url: string,
+  scopes: readonly string[],
+  check: (body: unknown) => T | undefined,
+  options: GraphClientOptions,
+): Promise<GraphResult<T>> {
+  const maxRetries = options.maxRetries ?? 2;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const clientRequestId = (options.newClientRequestId ?? (() => crypto.randomUUID()))();
+  const token = await options.getToken(scopes);
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attemptOnce(url, token, clientRequestId, options);
+    if (outcome.kind === 'response') {
+      const { response } = outcome;
+      const requestId = response.headers.get('request-id') || undefined;
+      if (response.ok) return parseSuccess(response, check, requestId, clientRequestId, attempt);
+      const wait = retryDelayMs(response, attempt);
+      const canRetry = RETRYABLE.has(response.status) && attempt <= maxRetries;
+      if (canRetry && wait <= (options.maxRetryWaitMs ?? 10_000)) {
+        await response.body?.cancel().catch(() => {});
+        await sleep(wait);
+        continue;
+      }
+      return { ok: false, error: await httpFailure(response, clientRequestId, attempt, wait) };
+    }
+    return { ok: false, error: { kind: outcome.kind, message: outcome.message, clientRequestId, attempts: attempt } };
+  }
+}
+
+type Attempt = { kind: 'response'; response: Response } | { kind: 'network' | 'timeout'; message: string };
+
+async function attemptOnce(url: string, token: string, clientRequestId: string, options: GraphClientOptions): Promise<Attempt> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
+  try {
+    const response = await (options.fetch ?? fetch)(url, {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'client-request-id': clientRequestId },
+      signal: controller.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    return { kind: 'response', response };
+  } catch (error) {
+    if (controller.signal.aborted) return { kind: 'timeout', message: 'Graph did not answer in time' };
+    return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Retry-After in seconds (may be fractional); exponential backoff when it is absent. */
+function retryDelayMs(response: Response, attempt: number): number {
+  const header = response.headers.get('retry-after');
+  const seconds = header === null ? NaN : Number(header.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
+  return 1000 * 2 ** (attempt - 1);
+}
+
+async function parseSuccess<T>(
+  response: Response,
+  check: (body: unknown) => T | undefined,
+  requestId: string | undefined,
+  clientRequestId: string,
+  attempts: number,
+): Promise<GraphResult<T>> {
+  const body = await readJson(response);
+  const data = body.ok ? check(body.value) : undefined;
+  if (data === undefined) {
+    const message = body.ok ? 'Graph answered with an unexpected shape' : 'Graph answered with something that is not JSON';
+    return { ok: false, error: { kind: 'invalidResponse', status: response.status, message, requestId, clientRequestId, attempts } };
+  }
+  return { ok: true, data, requestId, clientRequestId, attempts };
+}
+
+async function httpFailure(response: Response, clientRequestId: string, attempts: number, waitMs: number): Promise<GraphFailure> {
+  const body = await readJson(response);
+  const error = body.ok ? (body.value as { error?: Record<string, unknown> } | null)?.error : undefined;
+  const inner = (error?.innerError ?? error?.innererror) as Record<string, unknown> | undefined;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  return {
+    kind: 'http',
+    status: response.status,
+    code: text(error?.code),
+    message: text(error?.message),
+    requestId: text(response.headers.get('request-id')) ?? text(inner?.['request-id']),
+    clientRequestId: text(response.headers.get('client-request-id')) ?? clientRequestId,
+    retryAfterSeconds: RETRYABLE.has(response.status) ? Math.ceil(waitMs / 1000) : undefined,
+    attempts,
+  };
+}
+
+async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    return { ok: true, value: JSON.parse(await response.text()) };
+  } catch {
+    return { ok: false };
+  }
+}
