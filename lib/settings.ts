@@ -1,0 +1,68 @@
+/** Every value the extension stores, declared once. Nothing secret lives here: tokens stay in MSAL's memory. */
+import { storage } from 'wxt/utils/storage';
+import { isCloudId, type CloudId } from './clouds';
+import type { GraphVersion } from './graph-client';
+import { isGuid, isTenant } from './ids';
+
+export interface Settings {
+  /** Application (client) ID of the admin's own app registration. */
+  clientId: string;
+  /** Directory (tenant) ID, a verified domain, or `organizations`. */
+  tenant: string;
+  cloud: CloudId;
+  graphVersion: GraphVersion;
+}
+
+export const DEFAULT_SETTINGS: Settings = { clientId: '', tenant: 'organizations', cloud: 'global', graphVersion: 'v1.0' };
+
+/** The app registration and cloud, from the options page. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+export interface OverlayPlacement {
+  collapsed: boolean;
+  /** Offset from the bottom-right corner in CSS pixels; null = docked. */
+  offset: { right: number; bottom: number } | null;
+}
+
+/** Where the admin left the overlay, and whether it was collapsed. */
+export const overlayItem = storage.defineItem<OverlayPlacement>('local:overlay', {
+  fallback: { collapsed: false, offset: null },
+  version: 1,
+});
+
+export interface RecentLookup {
+  servicePrincipalId: string;
+  jobId?: string;
+  label?: string;
+}
+
+/** The popup's last few lookups (ids only, no job data). */
+export const recentLookupsItem = storage.defineItem<RecentLookup[]>('local:recentLookups', { fallback: [], version: 1 });
+
+export const MAX_RECENT_LOOKUPS = 5;
+
+export function rememberLookup(list: readonly RecentLookup[], entry: RecentLookup): RecentLookup[] {
+  const same = (item: RecentLookup) => item.servicePrincipalId === entry.servicePrincipalId && item.jobId === entry.jobId;
+  return [entry, ...list.filter((item) => !same(item))].slice(0, MAX_RECENT_LOOKUPS);
+}
+
+export type SettingsErrors = Partial<Record<keyof Settings, string>>;
+
+/** Checks what the admin typed; returns trimmed settings or a message per field. */
+export function validateSettings(input: Record<string, unknown>): { ok: true; settings: Settings } | { ok: false; errors: SettingsErrors } {
+  const errors: SettingsErrors = {};
+  const clientId = String(input.clientId ?? '').trim();
+  const tenant = String(input.tenant ?? '').trim() || 'organizations';
+  if (!isGuid(clientId))
+    errors.clientId = 'Enter the Application (client) ID from your app registration\'s Overview: a GUID like 00000000-0000-0000-0000-000000000000.';
+  if (!isTenant(tenant))
+    errors.tenant = 'Enter the Directory (tenant) ID (a GUID), a verified domain such as contoso.onmicrosoft.com, or "organizations".';
+  if (!isCloudId(input.cloud)) errors.cloud = 'Pick a cloud from the list.';
+  const graphVersion = input.graphVersion === 'beta' ? 'beta' : 'v1.0';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, settings: { clientId: clientId.toLowerCase(), tenant: isGuid(tenant) ? tenant.toLowerCase() : tenant, cloud: input.cloud as CloudId, graphVersion } };
+}
+
+export function isConfigured(settings: Settings): boolean {
+  return isGuid(settings.clientId) && isTenant(settings.tenant);
+}
