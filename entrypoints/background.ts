@@ -1,3 +1,24 @@
+import { createAuthBroker } from '@/lib/auth/broker';
+import { createMsalSession } from '@/lib/auth/msal-session';
+import { createOffscreenHost } from '@/lib/auth/offscreen-host';
+import { registerBackgroundHandlers } from '@/lib/background-handlers';
+import { createLookupService } from '@/lib/lookup-service';
+import { settingsItem } from '@/lib/settings';
+
 export default defineBackground(() => {
-  console.log('background');
+  // MSAL needs a window: Firefox's background page has one; Chrome's service worker borrows the offscreen document's.
+  const host = import.meta.env.FIREFOX ? createMsalSession() : createOffscreenHost();
+  const auth = createAuthBroker(host, (details) => browser.identity.launchWebAuthFlow(details));
+  const redirectUri = browser.identity.getRedirectURL();
+  const getSettings = () => settingsItem.getValue();
+  const lookup = createLookupService({ getSettings, auth, redirectUri });
+  settingsItem.watch(() => lookup.clear());
+  registerBackgroundHandlers({
+    lookup,
+    auth,
+    getSettings,
+    redirectUri,
+    extensionId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CloudId } from './clouds';
+import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
 
 /** A failure told the way an admin needs it: what happened, what to do, and the ids for support. */
 export interface LensError {
@@ -44,7 +45,8 @@ export interface JobsFound {
 
 export type JobLookup =
   | JobsFound
-  | { kind: 'signedOut' }
+  /** expired: an account is known but its session ended (revoked, expired, consent withdrawn). */
+  | { kind: 'signedOut'; expired?: boolean; needsAppRead?: boolean }
   /** The options page has not been filled in yet. */
   | { kind: 'notConfigured' }
   | { kind: 'error'; error: LensError };
@@ -69,8 +71,17 @@ export interface ProtocolMap {
   /** Jobs of one service principal (or one job of it). */
   lookupJobs(query: JobQuery): JobLookup;
   getAuthState(): AuthState;
-  signIn(): SignInResult;
+  /** includeAppRead: also ask for Application.Read.All, for lookups by application id. */
+  signIn(data?: { includeAppRead?: boolean }): SignInResult;
   signOut(): AuthState;
+
+  // Worker → offscreen document (Chrome/Edge): MSAL lives there. Answered only by that document.
+  'msal.beginSignIn'(data: { config: AuthConfig; request: SignInRequest }): AuthResult<{ url: string }>;
+  'msal.completeSignIn'(data: { config: AuthConfig; responseUrl: string }): AuthResult<{ account: Account }>;
+  'msal.cancelSignIn'(data: { config: AuthConfig }): true;
+  'msal.acquireToken'(data: { config: AuthConfig; scopes: string[]; forceRefresh?: boolean }): AuthResult<{ accessToken: string; expiresOn: number | null }>;
+  'msal.getAccount'(data: { config: AuthConfig }): { account: Account | null };
+  'msal.signOut'(data: { config: AuthConfig }): true;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,94 @@
+/**
+ * The background's message handlers: sender checked first, then the untrusted payload rebuilt from
+ * known fields only, then the work.
+ */
+import type { AuthBroker } from './auth/broker';
+import { graphScope, isCloudId } from './clouds';
+import { APP_SCOPE, SYNC_SCOPE } from './graph-client';
+import { authConfigOf, type LookupService } from './lookup-service';
+import { onMessage, type AuthState, type JobQuery, type SignInResult } from './protocol';
+import { isTrustedSender, type SenderLike } from './sender';
+import { isConfigured, type Settings } from './settings';
+
+export interface BackgroundDeps {
+  lookup: LookupService;
+  auth: AuthBroker;
+  getSettings(): Promise<Settings>;
+  redirectUri: string;
+  extensionId: string;
+  extensionOrigin: string;
+}
+
+const str = (value: unknown) => (typeof value === 'string' && value.length <= 300 ? value.trim() : undefined);
+
+/** Only the fields a query may have, each a short string; the lookup validates their form. */
+export function sanitizeQuery(data: unknown): JobQuery | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const raw = data as Record<string, unknown>;
+  if (!isCloudId(raw.cloud)) return undefined;
+  const query: JobQuery = { cloud: raw.cloud, fresh: raw.fresh === true };
+  for (const key of ['servicePrincipalId', 'appId', 'jobId'] as const) {
+    const value = str(raw[key]);
+    if (value) query[key] = value;
+  }
+  return query;
+}
+
+export async function authState(deps: BackgroundDeps): Promise<AuthState> {
+  const settings = await deps.getSettings();
+  if (!isConfigured(settings)) return { configured: false, cloud: settings.cloud, account: null };
+  const config = authConfigOf(settings, deps.redirectUri);
+  const account = await deps.auth.account(config);
+  if (!account) return { configured: true, cloud: settings.cloud, account: null };
+  // A cached account is not a working session: after a revoked refresh token it lingers in MSAL.
+  const needsSignIn = await deps.auth.token(config, [graphScope(settings.cloud, SYNC_SCOPE)]).then(
+    () => false,
+    () => true,
+  );
+  return { configured: true, cloud: settings.cloud, account, needsSignIn };
+}
+
+export async function signIn(deps: BackgroundDeps, includeAppRead: boolean): Promise<SignInResult> {
+  const settings = await deps.getSettings();
+  if (!isConfigured(settings))
+    return { ok: false, error: { kind: 'config', title: 'Provisioning Lens is not set up yet.', action: 'Open the settings and enter your app registration\'s Application (client) ID and Directory (tenant) ID.' } };
+  const scopes = [SYNC_SCOPE, ...(includeAppRead ? [APP_SCOPE] : [])].map((scope) => graphScope(settings.cloud, scope));
+  const result = await deps.auth.signIn(authConfigOf(settings, deps.redirectUri), scopes);
+  if (result.ok) {
+    deps.lookup.clear();
+    return { ok: true, account: result.account };
+  }
+  if (result.reason === 'cancelled')
+    return { ok: false, error: { kind: 'auth', title: 'Sign-in was cancelled.', action: 'Select Sign in to try again.', detail: result.description } };
+  return {
+    ok: false,
+    error: {
+      kind: 'auth',
+      title: 'Sign-in failed.',
+      action: 'Check that the app registration has the redirect URI shown in the settings under "Single-page application", and that Synchronization.Read.All has admin consent.',
+      code: result.errorCode,
+      detail: result.description,
+    },
+  };
+}
+
+export function registerBackgroundHandlers(deps: BackgroundDeps): void {
+  const trusted = (sender: SenderLike) => isTrustedSender(sender, deps.extensionId, deps.extensionOrigin);
+  const refuse = () => Promise.reject(new Error('Refused: unexpected sender'));
+
+  onMessage('lookupJobs', ({ data, sender }) => {
+    if (!trusted(sender)) return refuse();
+    const query = sanitizeQuery(data);
+    if (!query) return { kind: 'error', error: { kind: 'input', title: 'The lookup request was malformed.', action: 'Reload the page.' } };
+    return deps.lookup.lookupJobs(query);
+  });
+  onMessage('getAuthState', ({ sender }) => (trusted(sender) ? authState(deps) : refuse()));
+  onMessage('signIn', ({ data, sender }) => (trusted(sender) ? signIn(deps, data?.includeAppRead === true) : refuse()));
+  onMessage('signOut', async ({ sender }) => {
+    if (!trusted(sender)) return refuse();
+    const settings = await deps.getSettings();
+    if (isConfigured(settings)) await deps.auth.signOut(authConfigOf(settings, deps.redirectUri));
+    deps.lookup.clear();
+    return authState(deps);
+  });
+}
