@@ -3,6 +3,8 @@
  * computed once from the job exactly as Graph returned it. Pure: no DOM, no browser APIs.
  */
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
+import { daysUntilDisable, describeQuarantineReason, disableDate } from './quarantine';
+import { describeInterval, parseGraphTime, toTimeView } from './time';
 
 export type Tone = 'error' | 'warning' | 'success' | 'neutral';
 
@@ -66,7 +68,12 @@ export interface RunView {
 }
 
 export interface ScheduleView {
-  /** "every 40 minutes", "no schedule", "paused", "disabled", or the raw interval verbatim. */
+  /**
+   * "every 40 minutes", "no schedule", or the raw interval verbatim when state is Active (or missing);
+   * "paused" / "disabled" with the cadence it would resume at when there is one ("paused (every 40
+   * minutes)"); an unknown state verbatim, likewise ("Hibernating (every 40 minutes)"); "unknown"
+   * when Graph sent neither.
+   */
   label: string;
   /** schedule.state verbatim ('' when missing). */
   state: string;
@@ -81,6 +88,14 @@ export interface JobView {
   /** Quarantined, failing, or otherwise worth the admin's attention: the picker's default. */
   needsAttention: boolean;
   quarantine: QuarantineView | null;
+  /**
+   * Added field. An error left on a quarantine object that does not count as a quarantine (code is not
+   * "Quarantine" and `currentBegan` is empty or the sentinel): Microsoft's own docs example, code
+   * "Paused" with SalesforceInvalidCredentials. Shown as "last quarantine error" beside the real state;
+   * null otherwise, and always null when `quarantine` is set (that view carries its own error).
+   * toJobView always sets it; optional only so views built by hand (component tests) may omit it.
+   */
+  lastQuarantineError?: SyncErrorView | null;
   lastRun: RunView | null;
   consecutiveFailures: number | null;
   /** null = never. */
@@ -99,9 +114,184 @@ export interface JobViewOptions {
   timeZone?: string;
 }
 
-export declare function toJobView(job: unknown, options: JobViewOptions): JobView;
+// ---- Reading untrusted JSON: every helper takes `unknown` and never throws. ----
 
-/** The job to show first: the first that needs attention, else the first. */
-export declare function pickDefaultJob(views: readonly JobView[]): number;
+type Json = Record<string, unknown>;
+
+/** The value when it is a JSON object; null for null, arrays and primitives. */
+function obj(value: unknown): Json | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+}
+
+/** Strings verbatim; a number or boolean where a string (an enum) belongs as its text; else ''. */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
+/** A finite number, also when sent as a numeric string (OData int64 under IEEE754Compatible). */
+function num(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : null;
+}
+
+function bool(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const t = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  return t === 'true' ? true : t === 'false' ? false : null;
+}
+
+// ---- The parts of the view. ----
+
+interface Context {
+  now: Date;
+  timeZone?: string;
+}
+
+const time = (value: unknown, ctx: Context) => toTimeView(value, ctx.now, ctx.timeZone);
+
+function toErrorView(value: unknown): SyncErrorView | null {
+  const e = obj(value);
+  if (!e) return null;
+  const view = { code: text(e.code), message: text(e.message), tenantActionable: bool(e.tenantActionable) };
+  return view.code || view.message || view.tenantActionable !== null ? view : null;
+}
+
+const STATES = new Map<string, Omit<JobStateView, 'code'>>([
+  ['Quarantine', { key: 'quarantined', label: 'Quarantined', tone: 'error' }],
+  ['Active', { key: 'active', label: 'Active', tone: 'success' }],
+  ['Paused', { key: 'paused', label: 'Paused', tone: 'warning' }],
+  ['NotRun', { key: 'notRun', label: 'Not run', tone: 'neutral' }],
+  ['NotConfigured', { key: 'notConfigured', label: 'Not configured', tone: 'neutral' }],
+]);
+
+/** Unknown codes show verbatim; a missing one reads "Unknown". */
+function toStateView(code: string, quarantined: boolean): JobStateView {
+  const known = STATES.get(quarantined ? 'Quarantine' : code);
+  const unknown = { key: 'unknown', label: code.trim() === '' ? 'Unknown' : code, tone: 'neutral' } as const;
+  return { ...(known ?? unknown), code };
+}
+
+/** graph-sync-api.md: `code` alone is not to be trusted in either direction. */
+function isQuarantined(code: string, quarantine: Json | null): boolean {
+  return code === 'Quarantine' || (quarantine !== null && parseGraphTime(quarantine.currentBegan) !== null);
+}
+
+function toQuarantineView(q: Json | null, lastExecution: Json | null, ctx: Context): QuarantineView {
+  const reason = text(q?.reason);
+  const { text: reasonText, actions } = describeQuarantineReason(reason);
+  const began = parseGraphTime(q?.seriesBegan) ?? parseGraphTime(q?.currentBegan);
+  return {
+    reason,
+    reasonText,
+    actions,
+    error: toErrorView(q?.error) ?? toErrorView(lastExecution?.error),
+    since: time(q?.currentBegan, ctx),
+    seriesBegan: time(q?.seriesBegan, ctx),
+    seriesCount: num(q?.seriesCount),
+    nextAttempt: time(q?.nextAttempt, ctx),
+    daysUntilDisable: daysUntilDisable(began, ctx.now),
+    disableAt: began ? time(disableDate(began), ctx) : null,
+  };
+}
+
+const RUN_RESULTS = new Map<string, { result: string; tone: Tone }>([
+  ['Succeeded', { result: 'Succeeded', tone: 'success' }],
+  ['Failed', { result: 'Failed', tone: 'error' }],
+  ['EntryLevelErrors', { result: 'Entry-level errors', tone: 'warning' }],
+]);
+
+function toRunView(run: Json | null, ctx: Context): RunView | null {
+  if (!run) return null;
+  const state = text(run.state);
+  const { result, tone } = RUN_RESULTS.get(state) ?? { result: state || 'Unknown', tone: 'neutral' };
+  return {
+    result,
+    tone,
+    began: time(run.timeBegan, ctx),
+    ended: time(run.timeEnded, ctx),
+    imported: num(run.countImported),
+    exported: num(run.countExported),
+    escrowed: num(run.countEscrowed),
+    error: toErrorView(run.error),
+  };
+}
+
+function toScheduleView(schedule: Json | null): ScheduleView {
+  const state = text(schedule?.state);
+  const raw = schedule?.interval;
+  const interval = typeof raw === 'string' ? raw : null;
+  const every = interval && interval.trim() ? describeInterval(interval) : null;
+  if (state === 'Active' || state === '') return { label: every ?? 'unknown', state, interval };
+  const word = state === 'Paused' ? 'paused' : state === 'Disabled' ? 'disabled' : state;
+  const label = every && every !== 'no schedule' ? `${word} (${every})` : word;
+  return { label, state, interval };
+}
+
+function toEntryCounts(value: unknown): { key: string; value: number }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const key = text(obj(item)?.key);
+    const count = num(obj(item)?.value);
+    return key && count !== null ? [{ key, value: count }] : [];
+  });
+}
+
+/** Only https: a URL from Graph ends up in an href. */
+function httpsUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.trim()) return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function buildJobView(job: Json, ctx: Context): JobView {
+  const status = obj(job.status);
+  const code = text(status?.code);
+  const rawQuarantine = obj(status?.quarantine);
+  const lastExecution = obj(status?.lastExecution);
+  const quarantined = isQuarantined(code, rawQuarantine);
+  const state = toStateView(code, quarantined);
+  const consecutiveFailures = num(status?.countSuccessiveCompleteFailures);
+  return {
+    jobId: text(job.id),
+    templateId: text(job.templateId),
+    state,
+    needsAttention:
+      quarantined || text(lastExecution?.state) === 'Failed' || (consecutiveFailures ?? 0) > 0 || state.key === 'unknown',
+    quarantine: quarantined ? toQuarantineView(rawQuarantine, lastExecution, ctx) : null,
+    lastQuarantineError: quarantined ? null : toErrorView(rawQuarantine?.error),
+    lastRun: toRunView(lastExecution, ctx),
+    consecutiveFailures,
+    steadyStateFirst: time(status?.steadyStateFirstAchievedTime, ctx),
+    steadyStateLast: time(status?.steadyStateLastAchievedTime, ctx),
+    schedule: toScheduleView(obj(job.schedule)),
+    entryCounts: toEntryCounts(status?.synchronizedEntryCountByType),
+    troubleshootingUrl: httpsUrl(status?.troubleshootingUrl),
+  };
+}
+
+/**
+ * The view of one job exactly as Graph returned it. `job` is untrusted JSON: missing fields, nulls,
+ * numbers as strings and unknown enum values all yield a view, never an exception. (An object whose
+ * getters throw — not something JSON.parse makes — yields the view of an empty job.)
+ */
+export function toJobView(job: unknown, options: JobViewOptions): JobView {
+  const ctx = { now: options.now, timeZone: options.timeZone };
+  try {
+    return buildJobView(obj(job) ?? {}, ctx);
+  } catch {
+    return buildJobView({}, ctx);
+  }
+}
+
+/** The job to show first: the first that needs attention, else the first; -1 when there is none. */
+export function pickDefaultJob(views: readonly JobView[]): number {
+  const index = views.findIndex((view) => view.needsAttention);
+  return index >= 0 ? index : views.length > 0 ? 0 : -1;
+}
 
 export type { SynchronizationJob };
