@@ -20,5 +20,6 @@ export default defineBackground(() => {
     redirectUri,
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    openSettings: () => browser.runtime.openOptionsPage(),
   });
 });

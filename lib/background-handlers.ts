@@ -17,6 +17,7 @@ export interface BackgroundDeps {
   redirectUri: string;
   extensionId: string;
   extensionOrigin: string;
+  openSettings(): Promise<void>;
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value.length <= 300 ? value.trim() : undefined);
@@ -84,6 +85,11 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
   });
   onMessage('getAuthState', ({ sender }) => (trusted(sender) ? authState(deps) : refuse()));
   onMessage('signIn', ({ data, sender }) => (trusted(sender) ? signIn(deps, data?.includeAppRead === true) : refuse()));
+  onMessage('openSettings', async ({ sender }) => {
+    if (!trusted(sender)) return refuse();
+    await deps.openSettings();
+    return true as const;
+  });
   onMessage('signOut', async ({ sender }) => {
     if (!trusted(sender)) return refuse();
     const settings = await deps.getSettings();

@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CloudId } from './clouds';
+import type { PortalPage } from './portal-url';
 import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
 
 /** A failure told the way an admin needs it: what happened, what to do, and the ids for support. */
@@ -74,6 +75,11 @@ export interface ProtocolMap {
   /** includeAppRead: also ask for Application.Read.All, for lookups by application id. */
   signIn(data?: { includeAppRead?: boolean }): SignInResult;
   signOut(): AuthState;
+  /** Content scripts cannot open the options page themselves. */
+  openSettings(): true;
+
+  /** Popup → content script of a tab: the portal page it is on (parsed from its own URL). */
+  getPortalPage(): PortalPage | null;
 
   // Worker → offscreen document (Chrome/Edge): MSAL lives there. Answered only by that document.
   'msal.beginSignIn'(data: { config: AuthConfig; request: SignInRequest }): AuthResult<{ url: string }>;

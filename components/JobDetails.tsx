@@ -1,0 +1,75 @@
+import type { JobView } from '@/lib/job-view';
+import { ExpandableText } from './ExpandableText';
+import { MESSAGE_LIMIT } from './QuarantineBlock';
+import { TimeText } from './TimeText';
+
+export interface JobDetailsProps {
+  view: Pick<JobView, 'lastRun' | 'consecutiveFailures' | 'steadyStateFirst' | 'steadyStateLast' | 'schedule' | 'entryCounts'>;
+  /** The quarantine block already shows this error: don't repeat it. */
+  hideRunError?: boolean;
+}
+
+function count(n: number | null): string {
+  return n === null ? '–' : n.toLocaleString('en-US');
+}
+
+/** Last run, steady state, schedule and entry counts as one compact definition list. */
+export function JobDetails({ view, hideRunError = false }: JobDetailsProps) {
+  const run = view.lastRun;
+  return (
+    <dl class="pl-dl" aria-label="Job details">
+      <dt>Last run</dt>
+      <dd>
+        {run ? <span class={`pl-text-${run.tone}`}>{run.result}</span> : 'never'}
+      </dd>
+      {run && (
+        <>
+          <dt>Began</dt>
+          <dd><TimeText time={run.began} fallback="unknown" /></dd>
+          <dt>Ended</dt>
+          <dd><TimeText time={run.ended} fallback="not yet" /></dd>
+          <dt>Imported / exported / escrowed</dt>
+          <dd>
+            {count(run.imported)} / {count(run.exported)} / {count(run.escrowed)}
+          </dd>
+        </>
+      )}
+      {run?.error && !hideRunError && (
+        <>
+          <dt>Error</dt>
+          <dd>
+            {run.error.code && <span class="pl-mono">{run.error.code}</span>}
+            {run.error.code && run.error.message && ': '}
+            <ExpandableText text={run.error.message} limit={MESSAGE_LIMIT} />
+          </dd>
+        </>
+      )}
+      {view.consecutiveFailures !== null && (
+        <>
+          <dt>Consecutive failures</dt>
+          <dd>{count(view.consecutiveFailures)}</dd>
+        </>
+      )}
+      <dt>Steady state first</dt>
+      <dd><TimeText time={view.steadyStateFirst} /></dd>
+      <dt>Steady state last</dt>
+      <dd><TimeText time={view.steadyStateLast} /></dd>
+      <dt>Schedule</dt>
+      <dd>{view.schedule.label}</dd>
+      {view.entryCounts.length > 0 && (
+        <>
+          <dt>Entries</dt>
+          <dd>
+            <ul class="pl-inline-list">
+              {view.entryCounts.map(({ key, value }) => (
+                <li key={key}>
+                  {key}: {count(value)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}

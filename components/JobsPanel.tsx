@@ -1,0 +1,118 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { JobView } from '@/lib/job-view';
+import { ErrorNotice } from './ErrorNotice';
+import { JobCard } from './JobCard';
+import { JobPicker } from './JobPicker';
+import type { ActionLink } from './QuarantineBlock';
+import { defaultJobIndex, jobSummary, type PanelState } from './summary';
+
+export interface JobsPanelProps {
+  state: PanelState;
+  /** Turns a job as Graph returned it into its view (the host binds `now` and the time zone). */
+  toView: (raw: unknown) => JobView;
+  now: Date;
+  timeZone?: string;
+  /** The job to show first; default: the first that needs attention (pickDefaultJob). */
+  defaultIndex?: number;
+  refreshing?: boolean;
+  onRefresh: () => void;
+  onSignIn: () => void;
+  onOpenSettings: () => void;
+  copy: (text: string) => Promise<void>;
+  /** Portal links for the quarantine steps, passed to the job card. */
+  links?: readonly ActionLink[];
+}
+
+function Skeleton() {
+  return (
+    <div class="pl-skeleton" aria-busy="true">
+      <span class="pl-sr">Loading the provisioning job…</span>
+      {[1, 2, 3, 4].map((n) => (
+        <div key={n} class="pl-skeleton-bar" aria-hidden="true" />
+      ))}
+    </div>
+  );
+}
+
+/** Whatever the lookup answered: skeleton, sign-in, settings, error, no job, or the job view. */
+export function JobsPanel(props: JobsPanelProps) {
+  const { state, toView, onRefresh, refreshing = false } = props;
+  const jobs = state.kind === 'jobs' ? state.jobs : null;
+  const views = useMemo(() => (jobs ? jobs.map(toView) : []), [jobs, toView]);
+  // The chosen job by id, so a refresh that reorders jobs keeps the admin's choice.
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const chosen = views.findIndex((view) => view.jobId === chosenId);
+  const index = chosen >= 0 ? chosen : defaultJobIndex(views, props.defaultIndex);
+  const view = views[index];
+  const refresh = (
+    <button type="button" class="pl-btn" onClick={() => refreshing || onRefresh()} aria-disabled={refreshing}>
+      Refresh
+    </button>
+  );
+
+  let body;
+  let announce = '';
+  switch (state.kind) {
+    case 'loading':
+      body = <Skeleton />;
+      announce = 'Loading the provisioning job';
+      break;
+    case 'signedOut':
+      announce = state.expired ? 'Your session has expired: sign in again' : "You're not signed in";
+      body = (
+        <div class="pl-stack">
+          <p><strong>{state.expired ? 'Your session has expired: sign in again' : "You're not signed in"}</strong></p>
+          <p>
+            {state.needsAppRead
+              ? 'Looking an app up by its application ID needs the Application.Read.All permission: sign in to grant it.'
+              : "Sign in with your admin account to read this app's provisioning job (read-only)."}
+          </p>
+          <button type="button" class="pl-btn pl-btn-primary" onClick={props.onSignIn}>Sign in</button>
+        </div>
+      );
+      break;
+    case 'notConfigured':
+      announce = 'Provisioning Lens is not set up yet';
+      body = (
+        <div class="pl-stack">
+          <p><strong>Provisioning Lens is not set up yet</strong></p>
+          <p>Enter the app registration it signs in with (client ID and tenant) in the settings.</p>
+          <button type="button" class="pl-btn pl-btn-primary" onClick={props.onOpenSettings}>Open settings</button>
+        </div>
+      );
+      break;
+    case 'error':
+      announce = state.error.title;
+      body = <ErrorNotice error={state.error} copy={props.copy}>{refresh}</ErrorNotice>;
+      break;
+    case 'jobs':
+      if (!view) {
+        announce = 'No provisioning job';
+        body = (
+          <div class="pl-stack">
+            <p><strong>No provisioning job</strong></p>
+            <p>
+              Provisioning is not set up for {state.displayName ?? 'this app'}: its service principal has no
+              synchronization job. Set it up under Provisioning in the enterprise application.
+            </p>
+            <div>{refresh}</div>
+          </div>
+        );
+        break;
+      }
+      announce = jobSummary(view);
+      body = (
+        <>
+          <JobPicker views={views} index={index} onChange={(i) => setChosenId(views[i]?.jobId ?? null)} />
+          <JobCard view={view} raw={state.jobs[index]} fetchedAt={state.fetchedAt} now={props.now} timeZone={props.timeZone}
+            onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links} />
+        </>
+      );
+  }
+  return (
+    <div class="pl-panel">
+      <p class="pl-sr" aria-live="polite">{announce}</p>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import { CLOUD_IDS, CLOUDS } from '@/lib/clouds';
+import { validateSettings, type Settings, type SettingsErrors } from '@/lib/settings';
+import { CopyButton } from './CopyButton';
+
+export interface OptionsFormProps {
+  initial: Settings;
+  /** identity.getRedirectURL() of this browser: what the admin registers. */
+  redirectUri: string;
+  onSave: (settings: Settings) => Promise<void>;
+  copy: (text: string) => Promise<void>;
+}
+
+function Field(props: { id: string; label: string; hint: string; error?: string; children: preact.ComponentChildren }) {
+  return (
+    <div class="pl-field">
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      <p id={`${props.id}-hint`} class="pl-caption">{props.hint}</p>
+      {props.error && <p id={`${props.id}-error`} class="pl-field-error" role="alert">{props.error}</p>}
+    </div>
+  );
+}
+
+/** The app registration and cloud, with the exact redirect URI to register and how. */
+export function OptionsForm({ initial, redirectUri, onSave, copy }: OptionsFormProps) {
+  const [form, setForm] = useState<Record<string, string>>({ ...initial });
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  const [saved, setSaved] = useState('');
+  const set = (key: string) => (event: Event) => setForm({ ...form, [key]: (event.currentTarget as HTMLInputElement).value });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const result = validateSettings(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setSaved('');
+      return;
+    }
+    setErrors({});
+    await onSave(result.settings);
+    setForm({ ...result.settings });
+    setSaved('Saved. Open a provisioning page or the toolbar popup and sign in.');
+  };
+  const describedBy = (id: string, error?: string) => (error ? `${id}-hint ${id}-error` : `${id}-hint`);
+
+  return (
+    <form class="pl-stack" onSubmit={submit} noValidate>
+      <Field id="clientId" label="Application (client) ID" hint="From your app registration's Overview page." error={errors.clientId}>
+        <input id="clientId" class="pl-input pl-mono" value={form.clientId} onInput={set('clientId')} aria-invalid={!!errors.clientId} aria-describedby={describedBy('clientId', errors.clientId)} autocomplete="off" spellcheck={false} />
+      </Field>
+      <Field id="tenant" label="Directory (tenant) ID" hint='A GUID, a verified domain (contoso.onmicrosoft.com), or "organizations".' error={errors.tenant}>
+        <input id="tenant" class="pl-input pl-mono" value={form.tenant} onInput={set('tenant')} aria-invalid={!!errors.tenant} aria-describedby={describedBy('tenant', errors.tenant)} autocomplete="off" spellcheck={false} />
+      </Field>
+      <Field id="cloud" label="Cloud" hint="The national cloud your tenant lives in; the app must be registered there." error={errors.cloud}>
+        <select id="cloud" class="pl-input" value={form.cloud} onChange={set('cloud')} aria-describedby={describedBy('cloud', errors.cloud)}>
+          {CLOUD_IDS.map((id) => <option value={id}>{CLOUDS[id].label}</option>)}
+        </select>
+      </Field>
+      <Field id="graphVersion" label="Graph version" hint="v1.0 unless Microsoft support asks for beta; the synchronization API is the same in both.">
+        <select id="graphVersion" class="pl-input" value={form.graphVersion} onChange={set('graphVersion')} aria-describedby="graphVersion-hint">
+          <option value="v1.0">v1.0</option>
+          <option value="beta">beta</option>
+        </select>
+      </Field>
+      <div class="pl-actions">
+        <button type="submit" class="pl-btn pl-btn-primary">Save</button>
+        <span role="status" aria-live="polite">{saved}</span>
+      </div>
+      <section class="pl-stack" aria-labelledby="register-heading">
+        <h2 id="register-heading">Register the app in Entra ID</h2>
+        <ol class="pl-steps">
+          <li>Entra admin center → App registrations → New registration (single tenant is fine).</li>
+          <li>
+            Authentication → Add a platform → <strong>Single-page application</strong>, redirect URI:
+            <div class="pl-redirect">
+              <code class="pl-mono" id="redirectUri">{redirectUri}</code>
+              <CopyButton text={redirectUri} copy={copy} label="Copy" name="Copy redirect URI" />
+            </div>
+          </li>
+          <li>API permissions → Microsoft Graph → Delegated → <strong>Synchronization.Read.All</strong> (and Application.Read.All if you look jobs up by application ID) → Grant admin consent.</li>
+          <li>Your account also needs a role that can read provisioning: Application Administrator or Cloud Application Administrator (Hybrid Identity Administrator for Cloud Sync).</li>
+          <li>Copy the Application (client) ID and Directory (tenant) ID from the Overview page into the fields above.</li>
+        </ol>
+      </section>
+    </form>
+  );
+}

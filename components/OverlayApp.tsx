@@ -1,0 +1,58 @@
+import { useMemo } from 'preact/hooks';
+import { CLOUDS } from '@/lib/clouds';
+import type { LensClient } from '@/lib/client';
+import { toJobView } from '@/lib/job-view';
+import type { PortalPage } from '@/lib/portal-url';
+import type { JobQuery } from '@/lib/protocol';
+import type { OverlayPlacement } from '@/lib/settings';
+import { JobsPanel } from './JobsPanel';
+import { jobLinks } from './links';
+import { Overlay } from './Overlay';
+import { lookupSummary, type PanelState } from './summary';
+import { useJobLookup } from './useJobLookup';
+
+export interface OverlayAppProps {
+  page: PortalPage;
+  client: LensClient;
+  placement: OverlayPlacement;
+  onPlacement: (placement: OverlayPlacement) => void;
+  copy: (text: string) => Promise<void>;
+}
+
+/** The portal page's query: the service principal when the URL has it, else its application id. */
+export function queryOfPage(page: PortalPage): JobQuery | null {
+  if (page.servicePrincipalId) return { cloud: page.cloud, servicePrincipalId: page.servicePrincipalId };
+  if (page.appId) return { cloud: page.cloud, appId: page.appId };
+  return null;
+}
+
+/** The overlay on a provisioning page: one lookup per page, following the portal's navigation. */
+export function OverlayApp({ page, client, placement, onPlacement, copy }: OverlayAppProps) {
+  const query = useMemo(() => queryOfPage(page), [page.cloud, page.servicePrincipalId, page.appId]);
+  const { state, refresh, signIn } = useJobLookup(client, query);
+  const now = new Date();
+  const toView = (raw: unknown) => toJobView(raw, { now });
+  const shown: PanelState = state.status === 'done' ? state.lookup : state.status === 'loading' && state.previous ? state.previous : { kind: 'loading' };
+  const found = shown.kind === 'jobs' ? shown : undefined;
+  return (
+    <Overlay
+      collapsed={placement.collapsed}
+      onToggle={() => onPlacement({ ...placement, collapsed: !placement.collapsed })}
+      position={placement.offset ?? undefined}
+      onMove={(offset) => onPlacement({ ...placement, offset })}
+      summary={lookupSummary(shown, toView)}
+    >
+      <JobsPanel
+        state={shown}
+        toView={toView}
+        now={now}
+        refreshing={state.status === 'loading' && shown.kind !== 'loading'}
+        onRefresh={refresh}
+        onSignIn={() => void signIn()}
+        onOpenSettings={() => void client.openSettings()}
+        copy={copy}
+        links={jobLinks(page.host || CLOUDS[page.cloud].portalHosts[0]!, found?.appId ?? page.appId, found?.servicePrincipalId ?? page.servicePrincipalId)}
+      />
+    </Overlay>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CloudId } from '@/lib/clouds';
+import { CLOUDS } from '@/lib/clouds';
+import type { LensClient } from '@/lib/client';
+import { toJobView } from '@/lib/job-view';
+import type { PortalPage } from '@/lib/portal-url';
+import type { AuthState, JobQuery } from '@/lib/protocol';
+import type { RecentLookup } from '@/lib/settings';
+import { ErrorNotice } from './ErrorNotice';
+import { JobsPanel } from './JobsPanel';
+import { jobLinks } from './links';
+import { LookupForm } from './LookupForm';
+import { queryOfPage } from './OverlayApp';
+import type { PanelState } from './summary';
+import { useJobLookup } from './useJobLookup';
+
+export interface PopupAppProps {
+  client: LensClient;
+  /** The portal page of the active tab, when its content script answered. */
+  tabPage: PortalPage | null;
+  cloud: CloudId;
+  recent: readonly RecentLookup[];
+  onFound: (entry: RecentLookup) => void;
+  copy: (text: string) => Promise<void>;
+}
+
+function AccountBar({ auth, client, onChange }: { auth: AuthState | null; client: LensClient; onChange: (auth: AuthState) => void }) {
+  const [error, setError] = useState<Parameters<typeof ErrorNotice>[0]['error'] | null>(null);
+  const signIn = async () => {
+    const result = await client.signIn();
+    setError(result.ok ? null : result.error);
+    onChange(await client.getAuthState());
+  };
+  const account = auth?.account && !auth.needsSignIn ? auth.account : null;
+  return (
+    <>
+      <header class="pl-header">
+        <h1>Provisioning Lens</h1>
+        {account && <span class="pl-account" title={account.username}>{account.username}</span>}
+        {auth?.configured && (account
+          ? <button type="button" class="pl-btn" onClick={async () => onChange(await client.signOut())}>Sign out</button>
+          : <button type="button" class="pl-btn pl-btn-primary" onClick={signIn}>Sign in</button>)}
+        <button type="button" class="pl-btn" onClick={() => void client.openSettings()}>Settings</button>
+      </header>
+      {error && <ErrorNotice error={error} />}
+    </>
+  );
+}
+
+/** The toolbar popup: the active tab's job at once, else a lookup by ids or a pasted portal URL. */
+export function PopupApp({ client, tabPage, cloud, recent, onFound, copy }: PopupAppProps) {
+  const [auth, setAuth] = useState<AuthState | null>(null);
+  const [query, setQuery] = useState<JobQuery | null>(() => (tabPage ? queryOfPage(tabPage) : null));
+  const { state, refresh, signIn } = useJobLookup(client, query);
+  useEffect(() => void client.getAuthState().then(setAuth), [client]);
+
+  const shown: PanelState = state.status === 'done' ? state.lookup : state.status === 'loading' && state.previous ? state.previous : { kind: 'loading' };
+  useEffect(() => {
+    if (state.status === 'done' && state.lookup.kind === 'jobs')
+      onFound({ servicePrincipalId: state.lookup.servicePrincipalId, jobId: query?.jobId, label: state.lookup.displayName });
+  }, [state]);
+
+  const now = new Date();
+  const found = shown.kind === 'jobs' ? shown : undefined;
+  const host = tabPage?.host ?? CLOUDS[query?.cloud ?? cloud].portalHosts[0]!;
+  return (
+    <div class="pl-popup">
+      <AccountBar auth={auth} client={client} onChange={setAuth} />
+      {query ? (
+        <>
+          <JobsPanel
+            state={shown}
+            toView={(raw) => toJobView(raw, { now })}
+            now={now}
+            refreshing={state.status === 'loading' && shown.kind !== 'loading'}
+            onRefresh={refresh}
+            onSignIn={async () => {
+              await signIn();
+              setAuth(await client.getAuthState());
+            }}
+            onOpenSettings={() => void client.openSettings()}
+            copy={copy}
+            links={jobLinks(host, found?.appId ?? query.appId, found?.servicePrincipalId ?? query.servicePrincipalId)}
+          />
+          <button type="button" class="pl-link-btn" onClick={() => setQuery(null)}>Look up another job</button>
+        </>
+      ) : (
+        <LookupForm cloud={cloud} recent={recent} onLookup={setQuery} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { QuarantineView } from '@/lib/job-view';
+import { ExpandableText } from './ExpandableText';
+import { TimeText } from './TimeText';
+
+/** A link that does one of the steps, e.g. the app's Provisioning blade or its provisioning logs. */
+export interface ActionLink {
+  label: string;
+  href: string;
+}
+
+export interface QuarantineBlockProps {
+  quarantine: QuarantineView;
+  /** The job's https troubleshooting link (already vetted by the view model), shown with the steps. */
+  troubleshootingUrl?: string | null;
+  /** Portal links for the steps (built by the host from the page it is on); only https ones are shown. */
+  links?: readonly ActionLink[];
+}
+
+/** Messages longer than this are cut behind "Show more". */
+export const MESSAGE_LIMIT = 300;
+
+function yesNo(value: boolean | null | undefined): string {
+  return value === true ? 'Yes' : value === false ? 'No' : 'Unknown';
+}
+
+function days(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+/**
+ * The quarantine answers, in the order an admin needs them: why, what to do, the exact error,
+ * since when, the next attempt, days before the job is disabled, whether the tenant can act, series.
+ */
+export function QuarantineBlock({ quarantine: q, troubleshootingUrl, links = [] }: QuarantineBlockProps) {
+  const all = [...links, ...(troubleshootingUrl ? [{ label: 'Troubleshooting guide', href: troubleshootingUrl }] : [])].filter(
+    (link) => link.href.startsWith('https://'),
+  );
+  return (
+    <section class="pl-quarantine" aria-label="Quarantine">
+      <h3>Why it is in quarantine</h3>
+      <p>{q.reasonText}</p>
+      {(q.actions.length > 0 || all.length > 0) && (
+        <>
+          <h3>What to do</h3>
+          <ol>
+            {q.actions.map((action, i) => (
+              <li key={i}>{action}</li>
+            ))}
+            {all.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} target="_blank" rel="noopener noreferrer">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {q.error && (
+        <>
+          <h3>Error</h3>
+          {q.error.code && <p class="pl-mono">{q.error.code}</p>}
+          {q.error.message && (
+            <p>
+              <ExpandableText text={q.error.message} limit={MESSAGE_LIMIT} />
+            </p>
+          )}
+        </>
+      )}
+      <dl class="pl-dl">
+        <dt>Since</dt>
+        <dd><TimeText time={q.since} fallback="unknown" /></dd>
+        <dt>Next attempt</dt>
+        <dd><TimeText time={q.nextAttempt} fallback="not scheduled" /></dd>
+        <dt>Disabled in</dt>
+        <dd>
+          {q.daysUntilDisable === null ? 'unknown' : q.daysUntilDisable === 0 ? 'overdue (0 days)' : days(q.daysUntilDisable)}
+          {q.disableAt && <> · <TimeText time={q.disableAt} /></>}
+        </dd>
+        <dt>Tenant can act</dt>
+        <dd>{yesNo(q.error?.tenantActionable)}</dd>
+        <dt>Series</dt>
+        <dd>
+          {q.seriesBegan ? <>began <TimeText time={q.seriesBegan} /></> : 'start unknown'}
+          {q.seriesCount !== null && ` · ${q.seriesCount} ${q.seriesCount === 1 ? 'evaluation' : 'evaluations'}`}
+        </dd>
+      </dl>
+    </section>
+  );
+}
