@@ -1,4 +1,4 @@
-import './tests/node20-shims';
+import './tests/node20-shims.ts';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 

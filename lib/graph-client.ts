@@ -29,8 +29,8 @@ export type GraphResult<T> =
 export interface GraphClientOptions {
   cloud: CloudId;
   version?: GraphVersion;
-  /** Bearer token for the given scopes. Rejections propagate to the caller untouched. */
-  getToken: (scopes: readonly string[]) => Promise<string>;
+  /** Bearer token for the given scopes; forceRefresh skips the cached one. Rejections propagate untouched. */
+  getToken: (scopes: readonly string[], forceRefresh?: boolean) => Promise<string>;
   fetch?: typeof fetch;
   /** Per attempt. */
   timeoutMs?: number;
@@ -87,13 +87,20 @@ async function requestWithRetries<T>(
   const maxRetries = options.maxRetries ?? 2;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const clientRequestId = (options.newClientRequestId ?? (() => crypto.randomUUID()))();
-  const token = await options.getToken(scopes);
+  let token = await options.getToken(scopes);
+  let renewed = false;
   for (let attempt = 1; ; attempt++) {
     const outcome = await attemptOnce(url, token, clientRequestId, options);
     if (outcome.kind === 'response') {
       const { response } = outcome;
       const requestId = response.headers.get('request-id') || undefined;
       if (response.ok) return parseSuccess(response, check, requestId, clientRequestId, attempt);
+      // A token Graph no longer accepts (revoked, clock skew) is renewed once, never more.
+      if (response.status === 401 && !renewed && (await graphCode(response)) === 'InvalidAuthenticationToken') {
+        renewed = true;
+        token = await options.getToken(scopes, true);
+        continue;
+      }
       const wait = retryDelayMs(response, attempt);
       const canRetry = RETRYABLE.has(response.status) && attempt <= maxRetries;
       if (canRetry && wait <= (options.maxRetryWaitMs ?? 10_000)) {
@@ -167,6 +174,12 @@ async function httpFailure(response: Response, clientRequestId: string, attempts
     retryAfterSeconds: RETRYABLE.has(response.status) ? Math.ceil(waitMs / 1000) : undefined,
     attempts,
   };
+}
+
+async function graphCode(response: Response): Promise<string | undefined> {
+  const body = await readJson(response.clone());
+  const code = body.ok ? (body.value as { error?: { code?: unknown } } | null)?.error?.code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> {

@@ -56,7 +56,7 @@ export function createLookupService(deps: LookupDeps) {
     const graph = createGraphClient({
       cloud: settings.cloud,
       version: settings.graphVersion,
-      getToken: (scopes) => deps.auth.token(config, scopes.map((scope) => graphScope(settings.cloud, scope))),
+      getToken: (scopes, forceRefresh) => deps.auth.token(config, scopes.map((scope) => graphScope(settings.cloud, scope)), forceRefresh),
       fetch: deps.fetch,
       sleep: deps.sleep,
     });

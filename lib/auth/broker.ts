@@ -21,7 +21,7 @@ export class AuthNeededError extends Error {
 export interface AuthBroker {
   signIn(config: AuthConfig, scopes: string[]): Promise<AuthResult<{ account: Account }>>;
   /** A bearer token for the scopes, silently (cache, then refresh token); throws AuthNeededError. */
-  token(config: AuthConfig, scopes: readonly string[]): Promise<string>;
+  token(config: AuthConfig, scopes: readonly string[], forceRefresh?: boolean): Promise<string>;
   account(config: AuthConfig): Promise<Account | null>;
   signOut(config: AuthConfig): Promise<void>;
 }
@@ -54,8 +54,8 @@ export function createAuthBroker(host: MsalHost, launchWebAuthFlow: WebAuthFlow)
       });
       return signingIn;
     },
-    async token(config, scopes) {
-      const result = await host.acquireToken(config, [...scopes]);
+    async token(config, scopes, forceRefresh = false) {
+      const result = await host.acquireToken(config, [...scopes], forceRefresh);
       if (!result.ok) throw new AuthNeededError(result);
       return result.accessToken;
     },

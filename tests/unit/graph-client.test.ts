@@ -113,6 +113,16 @@ describe('Graph client', () => {
     if (!result.ok) expect(describeGraphFailure(result.error).action).toContain('120 s');
   });
 
+  it('renews a token Graph no longer accepts, once', async () => {
+    const { graph, getToken, calls } = client([
+      { status: 401, body: graphError('InvalidAuthenticationToken', 'Lifetime validation failed') },
+      { status: 401, body: graphError('InvalidAuthenticationToken', 'Lifetime validation failed') },
+    ]);
+    expect(await graph.listJobs(SP)).toMatchObject({ ok: false, error: { status: 401, code: 'InvalidAuthenticationToken', attempts: 2 } });
+    expect(getToken.mock.calls).toEqual([[['Synchronization.Read.All']], [['Synchronization.Read.All'], true]]);
+    expect(calls).toHaveLength(2);
+  });
+
   it.each([400, 401, 403, 404, 409, 500])('does not retry %i', async (status) => {
     const { graph, calls } = client([{ status, body: graphError('Whatever') }, { status: 200, body: { value: [] } }]);
     expect(await graph.listJobs(SP)).toMatchObject({ ok: false, error: { status, code: 'Whatever' } });

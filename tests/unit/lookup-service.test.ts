@@ -18,7 +18,7 @@ function setup(options: { settings?: Settings; token?: () => Promise<string>; ac
   }) as unknown as typeof globalThis.fetch;
   const auth: AuthBroker = {
     signIn: vi.fn(),
-    token: vi.fn(async (_config, s) => {
+    token: vi.fn(async (_config, s, _force) => {
       scopes.push([...s]);
       return (options.token ?? (async () => 'tok'))();
     }),

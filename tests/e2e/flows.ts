@@ -1,0 +1,62 @@
+/** Steps an admin takes, shared by the end-to-end specs. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { FakeCloud } from './harness';
+
+export type Harness = Awaited<ReturnType<typeof import('./harness').launchExtension>>;
+
+export const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+
+/** Fills the options page as an admin would, and saves. */
+export async function configure(h: Harness, cloud: FakeCloud): Promise<void> {
+  const options = await h.page('options.html');
+  await options.getByLabel('Application (client) ID').fill(CLIENT_ID);
+  await options.getByLabel('Directory (tenant) ID').fill(cloud.tenant.id);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+  await options.close();
+}
+
+/** The overlay's shadow root host; Playwright locators pierce open shadow roots. */
+export const overlay = (page: Page) => page.locator('provisioning-lens');
+
+/** What the overlay shows, as text (the host element's own innerText does not reach into its shadow root). */
+export const overlayText = (page: Page) => overlay(page).locator('.pl-root').first().innerText();
+
+/** Waits until `predicate` holds, polling; fails with `what` after `timeoutMs`. */
+export async function eventually(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Graph requests for the jobs of one service principal. */
+export const jobRequests = (cloud: FakeCloud, servicePrincipalId: string) =>
+  cloud.graphRequests().filter((e) => e.pathname.includes(`/servicePrincipals/${servicePrincipalId}/synchronization/jobs`));
+
+/** Every Graph request carried a bearer token the fake IdP issued (the fake answers 401 otherwise). */
+export function expectBearer(entries: ReturnType<FakeCloud['graphRequests']>): void {
+  for (const entry of entries) {
+    expect(entry.headers.authorization).toMatch(/^Bearer \S+$/);
+    expect(entry.headers['client-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  }
+}
+
+/** The tab id Chrome gave `page`: bring it to front, then ask the worker for the active tab. */
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  await page.bringToFront();
+  return h.serviceWorker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } };
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id;
+  });
+}
+
+/** Signs in from the popup, as an admin would on first use. */
+export async function signIn(h: Harness, upn: string): Promise<void> {
+  const popup = await h.page('popup.html');
+  await popup.getByRole('button', { name: 'Sign in' }).first().click();
+  await popup.getByText(upn).waitFor();
+  await popup.close();
+}

@@ -1,0 +1,142 @@
+/**
+ * The admin's main path, in real Chromium against the fake cloud: set up, sign in through MSAL,
+ * and read a quarantined job on the portal's Provisioning page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appByKey, ensureBuilt, launchExtension, provisioningUrl, startFakeCloud, type FakeCloud } from './harness';
+import { configure, eventually, expectBearer, jobRequests, overlay, type Harness } from './flows';
+
+let cloud: FakeCloud;
+let h: Harness;
+
+beforeAll(async () => {
+  ensureBuilt();
+  cloud = await startFakeCloud();
+  h = await launchExtension({ cloud });
+  h.context.setDefaultTimeout(10_000);
+});
+afterAll(async () => {
+  await h?.stop();
+  await cloud?.stop();
+});
+
+describe('overlay on the portal', () => {
+  it('asks to be set up before anything else, without a request', async () => {
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'salesforce-sandbox')));
+    await overlay(page).getByText('Provisioning Lens is not set up yet').first().waitFor();
+    expect(cloud.graphRequests()).toHaveLength(0);
+    await page.close();
+  });
+
+  it('says "not signed in" and signs in through the real MSAL path', async () => {
+    await configure(h, cloud);
+    cloud.clearLog();
+    const app = appByKey(cloud.tenant, 'salesforce-sandbox');
+    const page = await h.page(provisioningUrl(app));
+    await overlay(page).getByText("You're not signed in").first().waitFor();
+    expect(cloud.graphRequests()).toHaveLength(0);
+
+    await overlay(page).getByRole('button', { name: 'Sign in' }).click();
+    await overlay(page).getByText('Quarantined', { exact: true }).first().waitFor();
+
+    const authorize = cloud.authorizeRequests();
+    expect(authorize).toHaveLength(1);
+    const query = new URL(authorize[0]!.path, 'https://x').searchParams;
+    expect(query.get('code_challenge_method')).toBe('S256');
+    expect(query.get('redirect_uri')).toBe(`https://${h.extensionId}.chromiumapp.org/`);
+    expect(query.get('scope')).toContain('Synchronization.Read.All');
+    expect(query.get('scope')).not.toContain('Application.Read.All');
+    const tokens = cloud.tokenRequests();
+    expect(tokens.map((t) => t.grantType)).toEqual(['authorization_code']);
+    expect(tokens[0]!.headers.origin).toBe(`chrome-extension://${h.extensionId}`);
+    const graph = jobRequests(cloud, app.objectId);
+    expect(graph).toHaveLength(1);
+    expect(graph[0]!.status).toBe(200);
+    expectBearer(graph);
+    await page.close();
+  });
+
+  it('shows reason, what to do, code, message and next attempt of a quarantined job', async () => {
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'salesforce-sandbox')));
+    const lens = overlay(page);
+    await lens.getByRole('region', { name: 'Quarantine' }).waitFor();
+    const text = await lens.getByRole('region', { name: 'Quarantine' }).innerText();
+    expect(text).toContain('admin credentials');
+    expect(text).toContain('Test Connection');
+    expect(text).toContain('SalesforceInvalidCredentials');
+    expect(text).toContain('Your Salesforce.com credentials are invalid.');
+    expect(text).toMatch(/Next attempt\s+in 5 h/);
+    expect(text).toMatch(/Tenant can act\s+Yes/);
+    await page.close();
+  });
+
+  it('follows hash navigation: another app updates it, a non-provisioning page removes it', async () => {
+    const first = appByKey(cloud.tenant, 'salesforce-sandbox');
+    const second = appByKey(cloud.tenant, 'fabrikam-learning');
+    const page = await h.page(provisioningUrl(first));
+    await overlay(page).getByText('SalesforceInvalidCredentials').first().waitFor();
+    await page.evaluate((hash) => (location.hash = hash), new URL(provisioningUrl(second)).hash);
+    await overlay(page).getByText('more than 40 %', { exact: false }).waitFor();
+    expect(await overlay(page).getByText('SalesforceInvalidCredentials').count()).toBe(0);
+    await page.evaluate((id) => (location.hash = `#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/Overview/objectId/${id}`), second.objectId);
+    await eventually('overlay removed', async () => (await overlay(page).count()) === 0 || !(await overlay(page).isVisible()));
+    await page.close();
+  });
+
+  it('offers a picker when a service principal has several jobs, defaulting to the one that needs attention', async () => {
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'cloud-sync')));
+    const picker = overlay(page).getByRole('combobox', { name: 'Job' });
+    await picker.waitFor();
+    expect(await picker.locator('option').count()).toBe(2);
+    await overlay(page).getByText('HybridIdentityServiceNoActiveAgents').first().waitFor();
+    await picker.selectOption({ index: 1 });
+    await overlay(page).getByText('AD2AADPasswordHash', { exact: true }).waitFor();
+    expect(await overlay(page).getByRole('region', { name: 'Quarantine' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('renders markup from a SCIM server as text and never runs it', async () => {
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'northwind-scim')));
+    await overlay(page).getByRole('region', { name: 'Quarantine' }).waitFor();
+    const text = await overlay(page).getByRole('region', { name: 'Quarantine' }).innerText();
+    expect(text).toContain('<img');
+    expect(await overlay(page).locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('asks Graph once per page view and not again inside the cache window', async () => {
+    const app = appByKey(cloud.tenant, 'servicenow');
+    cloud.clearLog();
+    const page = await h.page(provisioningUrl(app));
+    await overlay(page).getByRole('region', { name: 'Quarantine' }).waitFor();
+    await page.reload();
+    await overlay(page).getByRole('region', { name: 'Quarantine' }).waitFor();
+    const requests = cloud.graphRequests();
+    expect(requests.map((r) => r.pathname)).toEqual([`/v1.0/servicePrincipals/${app.objectId}/synchronization/jobs`]);
+    expectBearer(requests);
+    expect(cloud.tokenRequests()).toHaveLength(0);
+    await page.close();
+  });
+
+  it('copies the job exactly as Graph returned it', async () => {
+    const app = appByKey(cloud.tenant, 'salesforce-sandbox');
+    const page = await h.page(provisioningUrl(app));
+    await overlay(page).getByRole('button', { name: 'Copy JSON' }).click();
+    await overlay(page).getByText('Copied', { exact: true }).first().waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(JSON.stringify(app.jobs[0], null, 2));
+    await page.close();
+  });
+
+  it('collapses to a pill that keeps the state, and remembers it', async () => {
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'salesforce-sandbox')));
+    await overlay(page).getByRole('button', { name: 'Collapse' }).click();
+    await overlay(page).getByText('Quarantined · SfSandboxOutDelta').first().waitFor();
+    await page.reload();
+    await overlay(page).getByRole('button', { name: 'Expand' }).waitFor();
+    await overlay(page).getByRole('button', { name: 'Expand' }).click();
+    await overlay(page).getByRole('button', { name: 'Collapse' }).waitFor();
+    await page.close();
+  });
+});
