@@ -1,0 +1,82 @@
+// `npm start`: the built extension in Chromium against the built-in demo tenant (the fake cloud).
+// With a display it opens a window and stays until you close it; without one it runs headless,
+// writes screenshots of the overlay and popup, prints their paths and exits.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchExtension } from '../fake-cloud/browser.mjs';
+import { appByKey, provisioningUrl, startFakeCloud } from '../fake-cloud/index.mjs';
+
+const DEMO_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
+const outDir = resolve(process.env.DEMO_OUTPUT ?? 'demo-output');
+
+const cloud = await startFakeCloud();
+const browser = await launchExtension({ cloud, headless, viewport: { width: 1440, height: 900 } });
+browser.context.setDefaultTimeout(15_000);
+const stop = async () => {
+  await browser.stop();
+  await cloud.stop();
+};
+
+try {
+  // Set up and sign in exactly as an admin would: options page, then the popup's Sign in.
+  const options = await browser.page('options.html');
+  await options.getByLabel('Application (client) ID').fill(DEMO_CLIENT_ID);
+  await options.getByLabel('Directory (tenant) ID').fill(cloud.tenant.id);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+  const signIn = await browser.page('popup.html');
+  await signIn.getByRole('button', { name: 'Sign in' }).first().click();
+  await signIn.getByText(cloud.tenant.admin.upn).waitFor();
+  await signIn.close();
+
+  const quarantined = appByKey(cloud.tenant, 'salesforce-sandbox');
+  const portal = await browser.page(provisioningUrl(quarantined));
+  const overlay = portal.locator('provisioning-lens');
+  await overlay.getByRole('region', { name: 'Quarantine' }).waitFor();
+  await options.close();
+
+  if (!headless) {
+    console.log('\nProvisioning Lens demo is running: the portal tab shows a quarantined app.');
+    console.log('Other demo apps are in the page\'s left menu. Close the browser window (or Ctrl-C) to stop.\n');
+    await new Promise((done) => {
+      browser.context.on('close', done);
+      process.once('SIGINT', done);
+    });
+  } else {
+    mkdirSync(outDir, { recursive: true });
+    const shots = [];
+    const shoot = async (page, name, target) => {
+      const path = resolve(outDir, `${name}.png`);
+      await (target ?? page).screenshot({ path });
+      shots.push(path);
+    };
+    await shoot(portal, 'portal-with-overlay');
+    await shoot(portal, 'overlay', overlay.locator('.pl-overlay, .pl-root').first());
+
+    const cloudSync = appByKey(cloud.tenant, 'cloud-sync');
+    await portal.evaluate((hash) => (location.hash = hash), new URL(provisioningUrl(cloudSync)).hash);
+    await overlay.getByRole('combobox', { name: 'Job' }).waitFor();
+    await shoot(portal, 'overlay-cloud-sync', overlay.locator('.pl-overlay, .pl-root').first());
+
+    await portal.bringToFront();
+    const tabId = await browser.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+    const popup = await browser.page(`popup.html?tab=${tabId}`);
+    await popup.setViewportSize({ width: 424, height: 900 });
+    await popup.getByRole('region', { name: 'Quarantine' }).waitFor();
+    await shoot(popup, 'popup', popup.locator('.pl-popup'));
+
+    const lookup = await browser.page('popup.html');
+    await lookup.setViewportSize({ width: 424, height: 600 });
+    await lookup.getByLabel('Service principal object ID').waitFor();
+    await shoot(lookup, 'popup-lookup', lookup.locator('.pl-popup'));
+
+    console.log('Demo screenshots:');
+    for (const path of shots) console.log(`  ${path}`);
+  }
+} catch (error) {
+  console.error('The demo failed:', error);
+  process.exitCode = 1;
+} finally {
+  await stop();
+}
