@@ -39,10 +39,11 @@ export function QuarantineBlock({ quarantine: q, troubleshootingUrl, links = [] 
     <section class="pl-quarantine" aria-label="Quarantine">
       <h3>Why it is in quarantine</h3>
       <p>{q.reasonText}</p>
-      {(q.actions.length > 0 || all.length > 0) && (
+      {(q.actions.length > 0 || all.length > 0 || q.error?.hint) && (
         <>
           <h3>What to do</h3>
           <ol>
+            {q.error?.hint && <li>{q.error.hint}</li>}
             {q.actions.map((action, i) => (
               <li key={i}>{action}</li>
             ))}
@@ -75,7 +76,7 @@ export function QuarantineBlock({ quarantine: q, troubleshootingUrl, links = [] 
         <dt>Disabled in</dt>
         <dd>
           {q.daysUntilDisable === null ? 'unknown' : q.daysUntilDisable === 0 ? 'overdue (0 days)' : days(q.daysUntilDisable)}
-          {q.disableAt && <> · <TimeText time={q.disableAt} /></>}
+          {q.disableAt && <> · <time dateTime={q.disableAt.iso}>{q.disableAt.absolute}</time></>}
         </dd>
         <dt>Tenant can act</dt>
         <dd>{yesNo(q.error?.tenantActionable)}</dd>

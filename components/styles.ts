@@ -60,6 +60,7 @@ export const LENS_CSS = /* css */ `
 
 /* State pill */
 .pl-pill { display: inline-flex; align-items: center; gap: 4px; padding: 1px 8px; border-radius: 999px; border: 1px solid; font-size: 12px; font-weight: 600; white-space: nowrap; }
+.pl-pill-icon { flex: none; }
 .pl-tone-error { color: var(--pl-error-text); background: var(--pl-error-tint); border-color: var(--pl-error); }
 .pl-tone-warning { color: var(--pl-warning-text); background: var(--pl-warning-tint); border-color: var(--pl-warning); }
 .pl-tone-success { color: var(--pl-success-text); background: var(--pl-success-tint); border-color: var(--pl-success); }
@@ -105,7 +106,7 @@ export const LENS_CSS = /* css */ `
 .pl-json-punct, .pl-json-summary, .pl-json-more { color: var(--pl-text-2); }
 
 /* Overlay: docked bottom-right, clear of the portal's top bar and command bar */
-.pl-overlay { position: fixed; z-index: 2147483000; width: 360px; max-width: calc(100vw - 16px); max-height: calc(100vh - 120px);
+.pl-overlay { position: fixed; z-index: 2147483000; width: 360px; max-width: calc(100vw - 16px); max-height: min(640px, calc(100vh - 220px));
   display: flex; flex-direction: column; border: 1px solid var(--pl-border); border-radius: 4px; box-shadow: var(--pl-shadow); }
 .pl-overlay-head { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-bottom: 1px solid var(--pl-border); }
 .pl-overlay-head h2 { flex: 1; }

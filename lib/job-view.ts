@@ -3,7 +3,7 @@
  * computed once from the job exactly as Graph returned it. Pure: no DOM, no browser APIs.
  */
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
-import { daysUntilDisable, describeQuarantineReason, disableDate } from './quarantine';
+import { daysUntilDisable, describeQuarantineReason, disableDate, errorCodeHint } from './quarantine';
 import { describeInterval, parseGraphTime, toTimeView } from './time';
 
 export type Tone = 'error' | 'warning' | 'success' | 'neutral';
@@ -35,6 +35,8 @@ export interface SyncErrorView {
   message: string;
   /** true / false, or null when Graph did not say. */
   tenantActionable: boolean | null;
+  /** What to do about this particular error code (quarantine.md), when one is known. */
+  hint?: string | null;
 }
 
 export interface QuarantineView {
@@ -154,7 +156,8 @@ function toErrorView(value: unknown): SyncErrorView | null {
   const e = obj(value);
   if (!e) return null;
   const view = { code: text(e.code), message: text(e.message), tenantActionable: bool(e.tenantActionable) };
-  return view.code || view.message || view.tenantActionable !== null ? view : null;
+  if (!view.code && !view.message && view.tenantActionable === null) return null;
+  return { ...view, hint: errorCodeHint(view.code) };
 }
 
 const STATES = new Map<string, Omit<JobStateView, 'code'>>([

@@ -25,7 +25,8 @@ describe('StatePill', () => {
   it('tells the state by word and icon, toned by class', () => {
     const { container } = render(<StatePill state={view().state} />);
     const pill = container.querySelector('.pl-pill')!;
-    expect(pill.textContent).toBe('⛔Quarantined');
+    expect(pill.textContent).toBe('Quarantined');
+    expect(pill.querySelector('svg[aria-hidden="true"] path')).not.toBeNull();
     expect(pill.classList.contains('pl-tone-error')).toBe(true);
   });
 

@@ -78,6 +78,7 @@ describe('quarantine details', () => {
       ],
       error: {
         code: 'SalesforceInvalidCredentials',
+        hint: 'Re-enter the Salesforce admin user name, password and security token.',
         message: expect.stringMatching(/^Your Salesforce\.com credentials are invalid\./),
         tenantActionable: true,
       },
@@ -123,6 +124,7 @@ describe("Microsoft's documentation examples (shared/fixtures/graph)", () => {
       quarantine: null,
       lastQuarantineError: {
         code: 'SalesforceInvalidCredentials',
+        hint: 'Re-enter the Salesforce admin user name, password and security token.',
         message: expect.stringMatching(/^Your Salesforce\.com credentials are invalid\./),
         tenantActionable: true,
       },
@@ -282,6 +284,7 @@ describe('numbers as strings', () => {
     expect(v.quarantine?.seriesCount).toBe(5);
     expect(v.quarantine?.error).toEqual({
       code: 'AzureActiveDirectoryExpiredCredentials',
+      hint: 'Cloud Sync service account has expired: run Repair-AADCloudSyncToolsAccount.',
       message: 'The service account credentials have expired.',
       tenantActionable: true,
     });

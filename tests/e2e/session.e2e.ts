@@ -1,0 +1,70 @@
+/** Setting up and the life of a session: settings, a closed sign-in window, a revoked session. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appByKey, ensureBuilt, launchExtension, provisioningUrl, startFakeCloud, type FakeCloud } from './harness';
+import { CLIENT_ID, overlay, type Harness } from './flows';
+
+let cloud: FakeCloud;
+let h: Harness;
+
+beforeAll(async () => {
+  ensureBuilt();
+  cloud = await startFakeCloud();
+  h = await launchExtension({ cloud });
+  h.context.setDefaultTimeout(10_000);
+});
+afterAll(async () => {
+  await h?.stop();
+  await cloud?.stop();
+});
+
+describe('settings and session', () => {
+  it('validates the settings, shows the redirect URI to register and copies it', async () => {
+    const options = await h.page('options.html');
+    await options.getByLabel('Application (client) ID').fill('not-a-guid');
+    await options.getByLabel('Directory (tenant) ID').fill('contoso');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('a GUID like', { exact: false }).waitFor();
+    await options.getByText('verified domain such as', { exact: false }).first().waitFor();
+    expect(await options.getByLabel('Application (client) ID').getAttribute('aria-invalid')).toBe('true');
+
+    const redirectUri = `https://${h.extensionId}.chromiumapp.org/`;
+    expect(await options.locator('#redirectUri').innerText()).toBe(redirectUri);
+    await options.getByRole('button', { name: 'Copy redirect URI' }).click();
+    expect(await options.evaluate(() => navigator.clipboard.readText())).toBe(redirectUri);
+
+    await options.getByLabel('Application (client) ID').fill(CLIENT_ID);
+    await options.getByLabel('Directory (tenant) ID').fill(cloud.tenant.id);
+    await options.getByLabel('Cloud').selectOption('global');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    await options.close();
+  });
+
+  it('a closed sign-in window leaves nothing stuck: the next sign-in works', async () => {
+    cloud.idp.interactive = true;
+    const popup = await h.page('popup.html');
+    const signInWindow = h.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Sign in' }).first().click();
+    await (await signInWindow).close();
+    await popup.getByText('Sign-in was cancelled.').waitFor();
+
+    cloud.idp.interactive = false;
+    await popup.getByRole('button', { name: 'Sign in' }).first().click();
+    await popup.getByText(cloud.tenant.admin.upn).waitFor();
+    expect(cloud.tokenRequests().map((t) => t.grantType)).toEqual(['authorization_code']);
+    await popup.close();
+  });
+
+  it('a revoked session says "sign in again" and recovers after signing in', async () => {
+    const app = appByKey(cloud.tenant, 'scim-healthy');
+    cloud.idp.revokeRefreshTokens();
+    cloud.idp.expireAccessTokens();
+    const page = await h.page(provisioningUrl(app));
+    await overlay(page).getByText('Your session has expired: sign in again').first().waitFor();
+    expect(cloud.tokenRequests().at(-1)).toMatchObject({ grantType: 'refresh_token', status: 400 });
+
+    await overlay(page).getByRole('button', { name: 'Sign in' }).click();
+    await overlay(page).getByText('Active', { exact: true }).first().waitFor();
+    await page.close();
+  });
+});
