@@ -12,7 +12,8 @@ const DEV_KEY =
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: '.output',
+  // Store packages go elsewhere, so a zip never replaces the keyed development build the tests load.
+  outDir: process.env.PL_STORE ? '.output/store' : '.output',
   vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
   manifest: ({ browser }) => ({
     name: 'Provisioning Lens',
@@ -24,7 +25,16 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'provisioning-lens@provisioning-lens.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'provisioning-lens@provisioning-lens.dev',
+              strict_min_version: '128.0',
+              // Nothing leaves the browser except the admin's own Graph and sign-in calls.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
     action: { default_title: 'Provisioning Lens' },
   }),
