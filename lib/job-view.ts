@@ -4,6 +4,7 @@
  */
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import { daysUntilDisable, describeQuarantineReason, disableDate, errorCodeHint } from './quarantine';
+import { bool, httpsUrl, num, obj, text, type Json } from './json-fields';
 import { describeInterval, parseGraphTime, toTimeView } from './time';
 
 export type Tone = 'error' | 'warning' | 'success' | 'neutral';
@@ -116,33 +117,6 @@ export interface JobViewOptions {
   timeZone?: string;
 }
 
-// ---- Reading untrusted JSON: every helper takes `unknown` and never throws. ----
-
-type Json = Record<string, unknown>;
-
-/** The value when it is a JSON object; null for null, arrays and primitives. */
-function obj(value: unknown): Json | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
-}
-
-/** Strings verbatim; a number or boolean where a string (an enum) belongs as its text; else ''. */
-function text(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-}
-
-/** A finite number, also when sent as a numeric string (OData int64 under IEEE754Compatible). */
-function num(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : null;
-}
-
-function bool(value: unknown): boolean | null {
-  if (typeof value === 'boolean') return value;
-  const t = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return t === 'true' ? true : t === 'false' ? false : null;
-}
-
 // ---- The parts of the view. ----
 
 interface Context {
@@ -238,17 +212,6 @@ function toEntryCounts(value: unknown): { key: string; value: number }[] {
     const count = num(obj(item)?.value);
     return key && count !== null ? [{ key, value: count }] : [];
   });
-}
-
-/** Only https: a URL from Graph ends up in an href. */
-function httpsUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || !value.trim()) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 function buildJobView(job: Json, ctx: Context): JobView {

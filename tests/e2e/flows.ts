@@ -1,9 +1,29 @@
 /** Steps an admin takes, shared by the end-to-end specs. */
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import type { FakeCloud } from './harness';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { ensureBuilt, launchExtension, startFakeCloud, type FakeCloud } from './harness';
 
 export type Harness = Awaited<ReturnType<typeof import('./harness').launchExtension>>;
+
+/**
+ * One fake cloud and one browser with the built extension for the whole spec file (two cores: files
+ * run one at a time). `prepare` runs once after launch, e.g. to set up and sign in.
+ */
+export function useExtension(prepare?: (env: { cloud: FakeCloud; h: Harness }) => Promise<void>) {
+  const env = {} as { cloud: FakeCloud; h: Harness };
+  beforeAll(async () => {
+    ensureBuilt();
+    env.cloud = await startFakeCloud();
+    env.h = await launchExtension({ cloud: env.cloud });
+    env.h.context.setDefaultTimeout(10_000);
+    await prepare?.(env);
+  });
+  afterAll(async () => {
+    await env.h?.stop();
+    await env.cloud?.stop();
+  });
+  return env;
+}
 
 export const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 

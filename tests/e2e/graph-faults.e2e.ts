@@ -1,23 +1,15 @@
 /** What the admin sees when Graph or the session fails, and how many requests each case costs. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { appByKey, ensureBuilt, launchExtension, provisioningUrl, startFakeCloud, type FakeCloud } from './harness';
-import { configure, jobRequests, overlay, overlayText, signIn, type Harness } from './flows';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appByKey, provisioningUrl, type FakeCloud } from './harness';
+import { configure, jobRequests, overlay, overlayText, signIn, useExtension, type Harness } from './flows';
 
+const env = useExtension(async (env) => {
+  await configure(env.h, env.cloud);
+  await signIn(env.h, env.cloud.tenant.admin.upn);
+});
 let cloud: FakeCloud;
 let h: Harness;
-
-beforeAll(async () => {
-  ensureBuilt();
-  cloud = await startFakeCloud();
-  h = await launchExtension({ cloud });
-  h.context.setDefaultTimeout(10_000);
-  await configure(h, cloud);
-  await signIn(h, cloud.tenant.admin.upn);
-});
-afterAll(async () => {
-  await h?.stop();
-  await cloud?.stop();
-});
+beforeAll(() => void ({ cloud, h } = env));
 beforeEach(() => cloud.reset());
 
 /** Opens an app's Provisioning page with the next jobs request answered by `faults`. */

@@ -2,23 +2,14 @@
  * The admin's main path, in real Chromium against the fake cloud: set up, sign in through MSAL,
  * and read a quarantined job on the portal's Provisioning page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appByKey, ensureBuilt, launchExtension, provisioningUrl, startFakeCloud, type FakeCloud } from './harness';
-import { configure, eventually, expectBearer, jobRequests, overlay, type Harness } from './flows';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appByKey, provisioningUrl, type FakeCloud } from './harness';
+import { configure, eventually, expectBearer, jobRequests, overlay, useExtension, type Harness } from './flows';
 
+const env = useExtension();
 let cloud: FakeCloud;
 let h: Harness;
-
-beforeAll(async () => {
-  ensureBuilt();
-  cloud = await startFakeCloud();
-  h = await launchExtension({ cloud });
-  h.context.setDefaultTimeout(10_000);
-});
-afterAll(async () => {
-  await h?.stop();
-  await cloud?.stop();
-});
+beforeAll(() => void ({ cloud, h } = env));
 
 describe('overlay on the portal', () => {
   it('asks to be set up before anything else, without a request', async () => {

@@ -1,22 +1,14 @@
 /** The toolbar popup (opened as a page): active tab, typed ids, pasted URL, account, Copy JSON. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appByKey, ensureBuilt, launchExtension, provisioningUrl, startFakeCloud, type FakeCloud } from './harness';
-import { configure, jobRequests, tabIdOf, type Harness } from './flows';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appByKey, provisioningUrl, type FakeCloud } from './harness';
+import { configure, jobRequests, tabIdOf, useExtension, type Harness } from './flows';
 
+const env = useExtension(async (env) => {
+  await configure(env.h, env.cloud);
+});
 let cloud: FakeCloud;
 let h: Harness;
-
-beforeAll(async () => {
-  ensureBuilt();
-  cloud = await startFakeCloud();
-  h = await launchExtension({ cloud });
-  h.context.setDefaultTimeout(10_000);
-  await configure(h, cloud);
-});
-afterAll(async () => {
-  await h?.stop();
-  await cloud?.stop();
-});
+beforeAll(() => void ({ cloud, h } = env));
 
 describe('toolbar popup', () => {
   it('offers the lookup form and Sign in when signed out, and shows who signed in', async () => {

@@ -1,21 +1,12 @@
 /** Setting up and the life of a session: settings, a closed sign-in window, a revoked session. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appByKey, ensureBuilt, launchExtension, provisioningUrl, startFakeCloud, type FakeCloud } from './harness';
-import { CLIENT_ID, overlay, type Harness } from './flows';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appByKey, provisioningUrl, type FakeCloud } from './harness';
+import { CLIENT_ID, overlay, useExtension, type Harness } from './flows';
 
+const env = useExtension();
 let cloud: FakeCloud;
 let h: Harness;
-
-beforeAll(async () => {
-  ensureBuilt();
-  cloud = await startFakeCloud();
-  h = await launchExtension({ cloud });
-  h.context.setDefaultTimeout(10_000);
-});
-afterAll(async () => {
-  await h?.stop();
-  await cloud?.stop();
-});
+beforeAll(() => void ({ cloud, h } = env));
 
 describe('settings and session', () => {
   it('validates the settings, shows the redirect URI to register and copies it', async () => {

@@ -1,0 +1,37 @@
+/** Reading untrusted JSON (Graph, and behind it third-party SCIM servers): every reader takes `unknown` and never throws. */
+
+export type Json = Record<string, unknown>;
+
+/** The value when it is a JSON object; null for null, arrays and primitives. */
+export function obj(value: unknown): Json | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+}
+
+/** Strings verbatim; a number or boolean where a string (an enum) belongs as its text; else ''. */
+export function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
+/** A finite number, also when sent as a numeric string (OData int64 under IEEE754Compatible). */
+export function num(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : null;
+}
+
+export function bool(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const t = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  return t === 'true' ? true : t === 'false' ? false : null;
+}
+
+/** Only https: a URL from Graph ends up in an href. */
+export function httpsUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.trim()) return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
