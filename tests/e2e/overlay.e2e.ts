@@ -131,3 +131,19 @@ describe('overlay on the portal', () => {
     await page.close();
   });
 });
+
+describe('a page that names only the application id', () => {
+  it('resolves the service principal first (Application.Read.All), then lists its jobs', async () => {
+    const app = appByKey(cloud.tenant, 'fabrikam-learning');
+    cloud.clearLog();
+    const page = await h.page(`https://portal.azure.com/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/ProvisioningManagement/appId/${app.appId}`);
+    await overlay(page).getByRole('region', { name: 'Quarantine' }).waitFor();
+    expect(cloud.graphRequests().map((r) => decodeURIComponent(r.path))).toEqual([
+      `/v1.0/servicePrincipals(appId='${app.appId}')?$select=id,appId,displayName`,
+      `/v1.0/servicePrincipals/${app.objectId}/synchronization/jobs`,
+    ]);
+    const scopes = cloud.tokenRequests().map((t) => t.form?.scope ?? '');
+    expect(scopes.some((s) => s.includes('Application.Read.All'))).toBe(true);
+    await page.close();
+  });
+});

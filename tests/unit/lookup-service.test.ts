@@ -119,4 +119,12 @@ describe('lookup service', () => {
     expect(await expired.service.lookupJobs({ cloud: 'global', servicePrincipalId: SP })).toEqual({ kind: 'signedOut', expired: true });
     expect(expired.urls).toEqual([]);
   });
+
+  it('asks for Application.Read.All at sign-in when a lookup by application id lacks it', async () => {
+    const noConsent = async () => {
+      throw new AuthNeededError({ ok: false, reason: 'signInRequired', errorCode: 'consent_required' });
+    };
+    const { service } = setup({ token: noConsent, account: true });
+    expect(await service.lookupJobs({ cloud: 'global', appId: APP })).toEqual({ kind: 'signedOut', expired: true, needsAppRead: true });
+  });
 });
