@@ -70,9 +70,9 @@ export function QuarantineBlock({ quarantine: q, troubleshootingUrl, links = [] 
       )}
       <dl class="pl-dl">
         <dt>Since</dt>
-        <dd><TimeText time={q.since} fallback="unknown" /></dd>
+        <dd><TimeText time={q.since} fallback="unknown" showAbsolute /></dd>
         <dt>Next attempt</dt>
-        <dd><TimeText time={q.nextAttempt} fallback="not scheduled" /></dd>
+        <dd><TimeText time={q.nextAttempt} fallback="not scheduled" showAbsolute /></dd>
         <dt>Disabled in</dt>
         <dd>
           {q.daysUntilDisable === null ? 'unknown' : q.daysUntilDisable === 0 ? 'overdue (0 days)' : days(q.daysUntilDisable)}
