@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { API_ORIGINS, PORTAL_HOSTS } from './lib/clouds';
 
 /**
@@ -10,11 +11,35 @@ import { API_ORIGINS, PORTAL_HOSTS } from './lib/clouds';
 const DEV_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA8HVHBWsh4G2/vHDvfqQxvyEln8BPmaGVfDnNTmYyRc1no4JuK3atBypn/FYz4AX7nB9TknN1QfFG1DIJ+v+eUo/lO75o/h2uHXjw1V96LuzdjPqYroLSm4qr6PNJkX5U2+seKmxehYNJmBlBx4jBjGZGTSF92zZKnvd/8ik0SMw5TA3+4MlaVf4Dmy06EQDdtPIcQlsb0rn3RCueRoiucWmO7X/KQnDV31ZmTCuG7pdUMP55yqEt3w6LajNJcQgQOoZqKC7b6Sb4t4qAt0kulMS2SWZ29tyuIH7sfnpCZVk8wairIJhKW0dJ9OmU7UET1aFFLE/aTil1z4GlC1f2wwIDAQAB';
 
+/**
+ * The content script runs on every portal page, so it carries no polyfill: everything it calls
+ * (runtime messaging, storage.local) is promise-based in Chrome MV3 and Firefox alike. Other
+ * entry points keep webextension-polyfill through WXT's module.
+ */
+function contentScriptWithoutPolyfill(): Plugin {
+  let contentBuild = false;
+  return {
+    name: 'provisioning-lens:content-without-polyfill',
+    enforce: 'pre',
+    options(options) {
+      contentBuild = JSON.stringify(options.input ?? '').includes('entrypoints/content');
+    },
+    resolveId(id) {
+      if (contentBuild && id === '@wxt-dev/webextension-polyfill/browser') return this.resolve('@wxt-dev/browser');
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Store packages go elsewhere, so a zip never replaces the keyed development build the tests load.
   outDir: process.env.PL_STORE ? '.output/store' : '.output',
-  vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), contentScriptWithoutPolyfill()],
+    // PL_SOURCEMAP=1: maps for weighing what each source adds to a bundle (never shipped).
+    build: { sourcemap: process.env.PL_SOURCEMAP === '1' },
+  }),
   manifest: ({ browser }) => ({
     name: 'Provisioning Lens',
     description: 'Shows why an Entra provisioning job is in quarantine, right on the portal page.',

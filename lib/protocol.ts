@@ -3,7 +3,7 @@
  * these; content script, popup and options ask. Results are values, never thrown errors, so a typed
  * failure survives the trip through runtime messaging.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { defineMessaging } from './messaging';
 import type { CloudId } from './clouds';
 import type { PortalPage } from './portal-url';
 import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
@@ -90,4 +90,4 @@ export interface ProtocolMap {
   'msal.signOut'(data: { config: AuthConfig }): true;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = defineMessaging<ProtocolMap>();

@@ -3,6 +3,9 @@ import { storage } from 'wxt/utils/storage';
 import { isCloudId, type CloudId } from './clouds';
 import type { GraphVersion } from './graph-client';
 import { isGuid, isTenant } from './ids';
+import { DEFAULT_PLACEMENT, OVERLAY_PLACEMENT_KEY, type OverlayPlacement } from './overlay-placement';
+
+export type { OverlayPlacement };
 
 export interface Settings {
   /** Application (client) ID of the admin's own app registration. */
@@ -18,17 +21,8 @@ export const DEFAULT_SETTINGS: Settings = { clientId: '', tenant: 'organizations
 /** The app registration and cloud, from the options page. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 
-export interface OverlayPlacement {
-  collapsed: boolean;
-  /** Offset from the bottom-right corner in CSS pixels; null = docked. */
-  offset: { right: number; bottom: number } | null;
-}
-
-/** Where the admin left the overlay, and whether it was collapsed. */
-export const overlayItem = storage.defineItem<OverlayPlacement>('local:overlay', {
-  fallback: { collapsed: false, offset: null },
-  version: 1,
-});
+/** Where the admin left the overlay, and whether it was collapsed (the content script reads it raw: lib/overlay-placement.ts). */
+export const overlayItem = storage.defineItem<OverlayPlacement>(`local:${OVERLAY_PLACEMENT_KEY}`, { fallback: DEFAULT_PLACEMENT, version: 1 });
 
 export interface RecentLookup {
   servicePrincipalId: string;

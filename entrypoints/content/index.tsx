@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { OverlayApp } from '@/components/OverlayApp';
+import { createShadowHost, type ShadowHost } from '@/components/shadow-host';
 import { LENS_CSS } from '@/components/styles';
 import { PORTAL_HOSTS } from '@/lib/clouds';
 import { createLensClient } from '@/lib/client';
+import { readPlacement, writePlacement } from '@/lib/overlay-placement';
 import { parsePortalUrl, type PortalPage } from '@/lib/portal-url';
 import { onMessage } from '@/lib/protocol';
-import { overlayItem } from '@/lib/settings';
 
 export default defineContentScript({
   matches: PORTAL_HOSTS.map((host) => `https://${host}/*`),
@@ -14,37 +15,25 @@ export default defineContentScript({
     const client = createLensClient();
     const copy = (text: string) => navigator.clipboard.writeText(text);
     let page: PortalPage | null = parsePortalUrl(location.href);
-    let ui: ReturnType<typeof createOverlayUi> | undefined;
-    // Created once, on the first provisioning page; navigation away only unmounts it.
-    const createOverlayUi = () =>
-      createShadowRootUi(ctx, {
-        name: 'provisioning-lens',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        css: LENS_CSS,
-        isolateEvents: true,
-        onMount: (container) => container,
-        onRemove: (container) => container && render(null, container),
-      });
+    let shadow: ShadowHost | undefined;
 
-    // Popup asks which app this tab shows; only the extension itself can send to a content script.
-    onMessage('getPortalPage', ({ sender }) => (sender.id === browser.runtime.id ? page : null));
+    // The popup asks which app this tab shows; only the extension itself can message a content script.
+    onMessage('getPortalPage', () => page);
 
     async function draw(): Promise<void> {
-      if (!page?.isProvisioning) return void (await ui)?.remove();
+      if (!page?.isProvisioning) {
+        if (shadow) render(null, shadow.container);
+        return shadow?.host.remove();
+      }
       const shownPage = page;
-      ui ??= createOverlayUi();
-      const [overlay, placement] = await Promise.all([ui, overlayItem.getValue()]);
+      const placement = await readPlacement();
       if (page !== shownPage) return; // navigated again meanwhile: that draw wins
-      if (!overlay.mounted) overlay.mount();
-      render(
-        <OverlayApp page={shownPage} client={client} placement={placement} onPlacement={(next) => void overlayItem.setValue(next)} copy={copy} />,
-        overlay.mounted!,
-      );
+      shadow ??= createShadowHost('provisioning-lens', LENS_CSS);
+      if (!shadow.host.isConnected) document.body.append(shadow.host);
+      const onPlacement = (next: typeof placement) => void writePlacement(next).then(draw);
+      render(<OverlayApp page={shownPage} client={client} placement={placement} onPlacement={onPlacement} copy={copy} />, shadow.container);
     }
 
-    overlayItem.watch(() => void draw());
     // WXT fires this before `location` changes: read the event's URL, never location.href.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
       page = parsePortalUrl(newUrl.href);
