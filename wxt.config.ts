@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { API_ORIGINS, PORTAL_HOSTS } from './lib/clouds';
+import { OVERLAY_MODULE } from './lib/overlay-contract';
 
 /**
  * Public half of the development key. It pins the unpacked extension id to
@@ -62,6 +63,11 @@ export default defineConfig({
         }
       : {}),
     action: { default_title: 'Provisioning Lens' },
+    // The overlay UI loads into the content script on provisioning pages only, so every other portal
+    // page carries just the small loader. Reachable from portal hosts only, under a per-session URL.
+    web_accessible_resources: [
+      { resources: [OVERLAY_MODULE.slice(1)], matches: PORTAL_HOSTS.map((host) => `https://${host}/*`), use_dynamic_url: true },
+    ],
   }),
 });
 

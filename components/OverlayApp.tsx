@@ -2,8 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { CLOUDS } from '@/lib/clouds';
 import type { LensClient } from '@/lib/client';
 import { toJobView } from '@/lib/job-view';
-import type { PortalPage } from '@/lib/portal-url';
-import type { JobQuery } from '@/lib/protocol';
+import { queryOfPage, type PortalPage } from '@/lib/portal-url';
 import type { OverlayPlacement } from '@/lib/settings';
 import { JobsPanel } from './JobsPanel';
 import { jobLinks } from './links';
@@ -17,13 +16,6 @@ export interface OverlayAppProps {
   placement: OverlayPlacement;
   onPlacement: (placement: OverlayPlacement) => void;
   copy: (text: string) => Promise<void>;
-}
-
-/** The portal page's query: the service principal when the URL has it, else its application id. */
-export function queryOfPage(page: PortalPage): JobQuery | null {
-  if (page.servicePrincipalId) return { cloud: page.cloud, servicePrincipalId: page.servicePrincipalId };
-  if (page.appId) return { cloud: page.cloud, appId: page.appId };
-  return null;
 }
 
 /** The overlay on a provisioning page: one lookup per page, following the portal's navigation. */

@@ -3,14 +3,13 @@ import type { CloudId } from '@/lib/clouds';
 import { CLOUDS } from '@/lib/clouds';
 import type { LensClient } from '@/lib/client';
 import { toJobView } from '@/lib/job-view';
-import type { PortalPage } from '@/lib/portal-url';
+import { queryOfPage, type PortalPage } from '@/lib/portal-url';
 import type { AuthState, JobQuery } from '@/lib/protocol';
 import type { RecentLookup } from '@/lib/settings';
 import { ErrorNotice } from './ErrorNotice';
 import { JobsPanel } from './JobsPanel';
 import { jobLinks } from './links';
 import { LookupForm } from './LookupForm';
-import { queryOfPage } from './OverlayApp';
 import type { PanelState } from './summary';
 import { useJobLookup } from './useJobLookup';
 

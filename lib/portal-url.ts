@@ -202,3 +202,10 @@ function agreedTenant(candidates: readonly (string | undefined)[]): string | nul
   const lower = new Set(present.map((candidate) => candidate.toLowerCase()));
   return lower.size === 1 ? [...lower][0] ?? null : null;
 }
+
+/** The lookup a portal page implies: its service principal when the URL has one, else its application id. */
+export function queryOfPage(page: PortalPage): { cloud: CloudId; servicePrincipalId?: string; appId?: string } | null {
+  if (page.servicePrincipalId) return { cloud: page.cloud, servicePrincipalId: page.servicePrincipalId };
+  if (page.appId) return { cloud: page.cloud, appId: page.appId };
+  return null;
+}

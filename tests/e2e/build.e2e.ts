@@ -40,11 +40,14 @@ describe('Chrome/Edge manifest (MV3)', () => {
     expect(m.content_scripts[0].all_frames ?? false).toBe(false);
   });
 
-  it('exposes nothing to pages or other extensions and keeps a strict CSP', () => {
+  it('exposes only the overlay UI module, to portal hosts, under a per-session URL; nothing to other extensions', () => {
     const m = manifest('chrome-mv3');
-    expect(m.web_accessible_resources).toBeUndefined();
+    expect(m.web_accessible_resources).toEqual([{ resources: ['overlay-ui.js'], matches: PORTAL_MATCHES, use_dynamic_url: true }]);
     expect(m.externally_connectable).toBeUndefined();
-    const csp: string = m.content_security_policy.extension_pages;
+  });
+
+  it('keeps a strict CSP on extension pages', () => {
+    const csp: string = manifest('chrome-mv3').content_security_policy.extension_pages;
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
   });
@@ -62,17 +65,16 @@ describe('Firefox manifest (MV2)', () => {
     expect([...m.permissions].sort()).toEqual(['identity', 'storage', ...API_HOSTS].sort());
     expect([...m.content_scripts[0].matches].sort()).toEqual([...PORTAL_MATCHES].sort());
     expect(m.content_security_policy).not.toMatch(/unsafe-eval|unsafe-inline/);
+    expect(m.web_accessible_resources).toEqual(['overlay-ui.js']);
     expect(m.key).toBeUndefined();
   });
 });
 
 describe('what each part carries', () => {
-  const content = () => read('.output/chrome-mv3/content-scripts/content.js');
-  it('the content script holds no MSAL, no Graph client and no token handling', () => {
-    const code = content();
-    // Markers of MSAL, the Graph client and token use (the polyfill's API table names identity APIs, so not those).
-    const found = ['acquireTokenSilent', 'PublicClientApplication', 'synchronization/jobs', 'Authorization', 'Bearer ', 'client-request-id'].filter((m) => code.includes(m));
-    expect(found).toEqual([]);
+  it.each(['content-scripts/content.js', 'overlay-ui.js'])('%s (runs in the portal page) holds no MSAL, no Graph client, no token handling, no polyfill', (file) => {
+    const code = read(`.output/chrome-mv3/${file}`);
+    const markers = ['acquireTokenSilent', 'PublicClientApplication', 'synchronization/jobs', 'Authorization', 'Bearer ', 'client-request-id', 'launchWebAuthFlow', 'webextension-polyfill'];
+    expect(markers.filter((m) => code.includes(m))).toEqual([]);
   });
   it('the Chrome service worker holds no MSAL (it cannot run there); the offscreen document does', () => {
     expect(read('.output/chrome-mv3/background.js').includes('acquireTokenSilent')).toBe(false);
@@ -82,7 +84,7 @@ describe('what each part carries', () => {
     expect(read(`.output/chrome-mv3/${chunk}`).includes('acquireTokenSilent')).toBe(true);
   });
   it('no built file evaluates strings as code', () => {
-    for (const file of ['content-scripts/content.js', 'background.js'])
+    for (const file of ['content-scripts/content.js', 'overlay-ui.js', 'background.js'])
       expect(/\beval\(|new Function\(/.test(read(`.output/chrome-mv3/${file}`)), file).toBe(false);
   });
 });

@@ -1,0 +1,50 @@
+import { render } from 'preact';
+import type { LensClient } from '@/lib/client';
+import type { JobLookup } from '@/lib/protocol';
+import type { OverlayController } from '@/lib/overlay-contract';
+import { readPlacement, writePlacement, type OverlayPlacement } from '@/lib/overlay-placement';
+import type { PortalPage } from '@/lib/portal-url';
+import { OverlayApp } from './OverlayApp';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+import { LENS_CSS } from './styles';
+
+/** Mounts the overlay in its shadow host on demand and keeps it in step with the page and the stored placement. */
+export function createOverlayController(client: LensClient, copy: (text: string) => Promise<void>): OverlayController {
+  let shadow: ShadowHost | undefined;
+  let page: PortalPage | null = null;
+  let primed: { page: PortalPage; answer: Promise<JobLookup> } | undefined;
+  // The first lookup of a page takes the loader's answer; Refresh and later pages ask the background.
+  const overlayClient: LensClient = {
+    ...client,
+    lookupJobs(query) {
+      const answer = primed && primed.page === page && !query.fresh ? primed.answer : undefined;
+      primed = undefined;
+      return answer ?? client.lookupJobs(query);
+    },
+  };
+
+  async function draw(): Promise<void> {
+    const shown = page;
+    if (!shown) return;
+    const placement = await readPlacement();
+    if (page !== shown) return; // the admin navigated meanwhile: that draw wins
+    shadow ??= createShadowHost('provisioning-lens', LENS_CSS);
+    if (!shadow.host.isConnected) document.body.append(shadow.host);
+    const onPlacement = (next: OverlayPlacement) => void writePlacement(next).then(draw);
+    render(<OverlayApp page={shown} client={overlayClient} placement={placement} onPlacement={onPlacement} copy={copy} />, shadow.container);
+  }
+
+  return {
+    show(next, pending) {
+      page = next;
+      primed = pending ? { page: next, answer: pending } : undefined;
+      void draw();
+    },
+    hide() {
+      page = null;
+      if (!shadow) return;
+      render(null, shadow.container);
+      shadow.host.remove();
+    },
+  };
+}

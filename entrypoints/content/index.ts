@@ -1,0 +1,42 @@
+import { PORTAL_HOSTS } from '@/lib/clouds';
+import { OVERLAY_GLOBAL, OVERLAY_MODULE, type OverlayController } from '@/lib/overlay-contract';
+import { parsePortalUrl, queryOfPage, type PortalPage } from '@/lib/portal-url';
+import { createLensClient } from '@/lib/client';
+import { onMessage } from '@/lib/protocol';
+
+/** The UI module, imported once, into this isolated world. */
+async function loadOverlay(): Promise<OverlayController> {
+  await import(/* @vite-ignore */ browser.runtime.getURL(OVERLAY_MODULE));
+  return (globalThis as unknown as Record<string, OverlayController>)[OVERLAY_GLOBAL]!;
+}
+
+export default defineContentScript({
+  matches: PORTAL_HOSTS.map((host) => `https://${host}/*`),
+  runAt: 'document_end',
+  async main(ctx) {
+    let page: PortalPage | null = parsePortalUrl(location.href);
+    let overlay: Promise<OverlayController> | undefined;
+    const client = createLensClient();
+
+    // The popup asks which app this tab shows; only the extension itself can message a content script.
+    onMessage('getPortalPage', () => page);
+
+    async function update(): Promise<void> {
+      if (!page?.isProvisioning) return void (await overlay)?.hide();
+      // Ask for the job while the UI loads; the overlay takes this answer rather than asking again.
+      const shown = page;
+      const query = queryOfPage(shown);
+      const pending = query ? client.lookupJobs(query) : undefined;
+      const ui = await (overlay ??= loadOverlay());
+      if (page === shown) ui.show(shown, pending);
+      else if (!page?.isProvisioning) ui.hide();
+    }
+
+    // WXT fires this before `location` changes: read the event's URL, never location.href.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      page = parsePortalUrl(newUrl.href);
+      void update();
+    });
+    await update();
+  },
+});

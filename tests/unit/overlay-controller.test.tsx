@@ -1,0 +1,52 @@
+import { waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { createOverlayController } from '@/components/overlay-controller';
+import type { LensClient } from '@/lib/client';
+import { parsePortalUrl } from '@/lib/portal-url';
+import type { JobLookup } from '@/lib/protocol';
+
+const SP = '35aa7736-b3e5-439c-9e24-d3cb861fed45';
+const page = parsePortalUrl(`https://portal.azure.com/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/ProvisioningManagement/objectId/${SP}`)!;
+const found: JobLookup = {
+  kind: 'jobs',
+  servicePrincipalId: SP,
+  jobs: [{ id: 'scim.1', templateId: 'scim', status: { code: 'Active' } }],
+  fetchedAt: '2026-11-28T10:00:00Z',
+};
+
+function fakeClient(): LensClient & { lookupJobs: ReturnType<typeof vi.fn> } {
+  return {
+    lookupJobs: vi.fn(async () => found),
+    getAuthState: vi.fn(),
+    signIn: vi.fn(),
+    signOut: vi.fn(),
+    openSettings: vi.fn(),
+  } as never;
+}
+
+const shadowText = () => document.querySelector('provisioning-lens')?.shadowRoot?.textContent ?? '';
+
+describe('overlay controller', () => {
+  it('shows the loader\'s answer without asking again, and asks on Refresh', async () => {
+    const client = fakeClient();
+    const overlay = createOverlayController(client, async () => {});
+    overlay.show(page, Promise.resolve(found));
+    await waitFor(() => expect(shadowText()).toContain('scim.1'));
+    expect(client.lookupJobs).not.toHaveBeenCalled();
+
+    const refresh = [...document.querySelector('provisioning-lens')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Refresh')!;
+    refresh.click();
+    await waitFor(() => expect(client.lookupJobs).toHaveBeenCalledWith({ cloud: 'global', servicePrincipalId: SP, fresh: true }));
+    overlay.hide();
+    expect(document.querySelector('provisioning-lens')).toBeNull();
+  });
+
+  it('asks the background itself when the loader had nothing', async () => {
+    const client = fakeClient();
+    const overlay = createOverlayController(client, async () => {});
+    overlay.show(page);
+    await waitFor(() => expect(shadowText()).toContain('scim.1'));
+    expect(client.lookupJobs).toHaveBeenCalledTimes(1);
+    overlay.hide();
+  });
+});
