@@ -1,5 +1,6 @@
 /** The built packages as a browser and a store reviewer see them: least privilege, strict CSP, lean content script. */
 import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -86,5 +87,39 @@ describe('what each part carries', () => {
   it('no built file evaluates strings as code', () => {
     for (const file of ['content-scripts/content.js', 'overlay-ui.js', 'background.js'])
       expect(/\beval\(|new Function\(/.test(read(`.output/chrome-mv3/${file}`)), file).toBe(false);
+  });
+});
+
+/** gzip -9 bytes of a built file. */
+const gzip = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+/** A page's script and the chunks it preloads, as the browser loads them. */
+function pageScripts(dir: string, html: string): string[] {
+  return [...read(`${dir}/${html}`).matchAll(/(?:src|href)="\/?(chunks\/[^"]+\.js)"/g)].map((m) => `${dir}/${m[1]}`);
+}
+const pageGzip = (dir: string, html: string) => pageScripts(dir, html).reduce((sum, file) => sum + gzip(file), 0);
+
+// Budgets (gzip bytes); README "Weight budgets" says where each number comes from.
+const KB = 1024;
+describe('weight budgets', () => {
+  it.each([
+    ['content script loader, on every portal page', '.output/chrome-mv3/content-scripts/content.js', 12 * KB],
+    ['overlay UI, on provisioning pages', '.output/chrome-mv3/overlay-ui.js', 24 * KB],
+    ['Chrome service worker', '.output/chrome-mv3/background.js', 16 * KB],
+    ['Firefox background page (MSAL runs there)', '.output/firefox-mv2/background.js', 90 * KB],
+  ])('%s', (_, file, budget) => {
+    const size = gzip(file);
+    console.log(`[weight] ${file}: ${size} B gzip (budget ${budget})`);
+    expect(size).toBeLessThanOrEqual(budget);
+  });
+
+  it.each([
+    ['offscreen document (MSAL)', 'offscreen.html', 85 * KB],
+    ['popup', 'popup.html', 32 * KB],
+    ['options page', 'options.html', 24 * KB],
+  ])('%s with its chunks', (_, html, budget) => {
+    const size = pageGzip('.output/chrome-mv3', html);
+    console.log(`[weight] ${html} + chunks: ${size} B gzip (budget ${budget})`);
+    expect(size).toBeLessThanOrEqual(budget);
   });
 });
