@@ -124,8 +124,9 @@ body { margin: 0; background: var(--pl-bg); }
 .pl-page h1 { font-size: 18px; font-weight: 600; margin: 0 0 12px; }
 .pl-popup { width: 400px; min-height: 200px; padding: 12px; }
 .pl-header { display: flex; align-items: center; gap: 8px; margin-bottom: 10px; padding-bottom: 8px; border-bottom: 1px solid var(--pl-border); }
-.pl-header h1 { font-size: 14px; font-weight: 600; margin: 0; flex: 1; }
-.pl-account { font-size: 12px; color: var(--pl-text-2); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 170px; }
+.pl-header h1 { font-size: 14px; font-weight: 600; margin: 0; flex: 1; white-space: nowrap; }
+.pl-header .pl-btn { white-space: nowrap; flex: none; }
+.pl-account { font-size: 12px; color: var(--pl-text-2); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; flex: 0 1 auto; }
 .pl-field { display: flex; flex-direction: column; gap: 3px; }
 .pl-field label { font-weight: 600; }
 .pl-input { font: inherit; color: var(--pl-text); background: var(--pl-bg); border: 1px solid var(--pl-border-strong); border-radius: 4px; padding: 4px 8px; min-height: 30px; }
