@@ -9,6 +9,7 @@ import { jobLinks } from './links';
 import { Overlay } from './Overlay';
 import { lookupSummary, type PanelState } from './summary';
 import { useJobLookup } from './useJobLookup';
+import { useNow } from './useNow';
 
 export interface OverlayAppProps {
   page: PortalPage;
@@ -22,7 +23,7 @@ export interface OverlayAppProps {
 export function OverlayApp({ page, client, placement, onPlacement, copy }: OverlayAppProps) {
   const query = useMemo(() => queryOfPage(page), [page.cloud, page.servicePrincipalId, page.appId]);
   const { state, refresh, signIn } = useJobLookup(client, query);
-  const now = new Date();
+  const now = useNow();
   const toView = (raw: unknown) => toJobView(raw, { now });
   const shown: PanelState = state.status === 'done' ? state.lookup : state.status === 'loading' && state.previous ? state.previous : { kind: 'loading' };
   const found = shown.kind === 'jobs' ? shown : undefined;

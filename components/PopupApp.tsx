@@ -12,6 +12,7 @@ import { jobLinks } from './links';
 import { LookupForm } from './LookupForm';
 import type { PanelState } from './summary';
 import { useJobLookup } from './useJobLookup';
+import { useNow } from './useNow';
 
 export interface PopupAppProps {
   client: LensClient;
@@ -59,7 +60,7 @@ export function PopupApp({ client, tabPage, cloud, recent, onFound, copy }: Popu
       onFound({ servicePrincipalId: state.lookup.servicePrincipalId, jobId: query?.jobId, label: state.lookup.displayName });
   }, [state]);
 
-  const now = new Date();
+  const now = useNow();
   const found = shown.kind === 'jobs' ? shown : undefined;
   const host = tabPage?.host ?? CLOUDS[query?.cloud ?? cloud].portalHosts[0]!;
   return (

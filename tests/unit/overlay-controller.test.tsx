@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/preact';
+import { act, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { createOverlayController } from '@/components/overlay-controller';
 import type { LensClient } from '@/lib/client';
@@ -24,7 +24,8 @@ function fakeClient(): LensClient & { lookupJobs: ReturnType<typeof vi.fn> } {
   } as never;
 }
 
-const shadowText = () => document.querySelector('provisioning-lens')?.shadowRoot?.textContent ?? '';
+/** What the overlay shows (its container, not the stylesheet beside it). */
+const shadowText = () => document.querySelector('provisioning-lens')?.shadowRoot?.querySelector('div')?.textContent ?? '';
 
 describe('overlay controller', () => {
   it('shows the loader\'s answer without asking again, and asks on Refresh', async () => {
@@ -48,5 +49,21 @@ describe('overlay controller', () => {
     await waitFor(() => expect(shadowText()).toContain('scim.1'));
     expect(client.lookupJobs).toHaveBeenCalledTimes(1);
     overlay.hide();
+  });
+
+  it('keeps relative times true while it stays open', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-28T10:00:10Z'), toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      const overlay = createOverlayController(fakeClient(), async () => {});
+      overlay.show(page, Promise.resolve(found));
+      // waitFor polls with the faked setInterval: let the promises settle by hand instead.
+      for (let i = 0; i < 50 && !shadowText().includes('Updated'); i++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 5)));
+      expect(shadowText()).toContain('Updated just now');
+      await act(() => vi.advanceTimersByTime(5 * 60_000));
+      expect(shadowText()).toContain('Updated 5 min ago');
+      overlay.hide();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
