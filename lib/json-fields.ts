@@ -16,7 +16,10 @@ export function text(value: unknown): string {
 /** A finite number, also when sent as a numeric string (OData int64 under IEEE754Compatible). */
 export function num(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : null;
+  if (typeof value !== 'string' || !/^\s*-?\d+(\.\d+)?\s*$/.test(value)) return null;
+  // 309 digits or more read as Infinity: not a count anyone can act on.
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
 }
 
 export function bool(value: unknown): boolean | null {

@@ -59,7 +59,9 @@ describe('overlay controller', () => {
       // waitFor polls with the faked setInterval: let the promises settle by hand instead.
       for (let i = 0; i < 50 && !shadowText().includes('Updated'); i++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 5)));
       expect(shadowText()).toContain('Updated just now');
-      await act(() => vi.advanceTimersByTime(5 * 60_000));
+      await act(() => {
+        vi.advanceTimersByTime(5 * 60_000);
+      });
       expect(shadowText()).toContain('Updated 5 min ago');
       overlay.hide();
     } finally {
