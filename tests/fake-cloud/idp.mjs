@@ -50,6 +50,10 @@ export function createIdp({ tenant }) {
     revokeRefreshTokens() {
       for (const rt of refreshTokens.values()) rt.revoked = true;
     },
+    /** Every access and refresh token issued so far (expired and revoked ones too), so tests can scan for leaks. */
+    issuedTokens() {
+      return [...accessTokens.keys(), ...refreshTokens.keys()];
+    },
     /** Expires every access token issued so far: Graph answers 401 to them. */
     expireAccessTokens() {
       for (const at of accessTokens.values()) at.exp = 0;

@@ -53,6 +53,8 @@ export interface LogEntry {
   form?: Record<string, string>;
   fault?: string;
   status?: number;
+  /** The `request-id` header of a finished answer, when it had one. */
+  responseRequestId?: string;
   /** 1 for the first request on its TLS connection, 2 for the next… */
   connectionRequest?: number;
   error?: string;
@@ -74,6 +76,8 @@ export interface FakeIdp {
   faults: Faults;
   revokeRefreshTokens(): void;
   expireAccessTokens(): void;
+  /** Every access and refresh token issued so far. */
+  issuedTokens(): string[];
   reset(): void;
   issueTokens(o?: { clientId?: string; scope?: string; loginHost?: string }): TokenResponse;
 }
@@ -114,7 +118,7 @@ export interface FakeCloud {
 
 export const HOSTS: Readonly<Hosts>;
 export const ALL_HOSTS: readonly string[];
-export function startFakeCloud(options?: { tenant?: DemoTenant; port?: number; now?: number }): Promise<FakeCloud>;
+export function startFakeCloud(options?: { tenant?: DemoTenant; port?: number; now?: number; hostileExtensionId?: string }): Promise<FakeCloud>;
 
 export const APP_SPECS: readonly DemoAppSpec[];
 export const ADMIN: Readonly<DemoAdmin>;

@@ -18,9 +18,10 @@ export const HOSTS = Object.freeze({
 export const ALL_HOSTS = Object.freeze([...HOSTS.portal, ...HOSTS.login, ...HOSTS.graph]);
 
 /**
- * @param {{ tenant?: import('./tenant.mjs').DemoTenant, port?: number, now?: number }} [options]
+ * @param {{ tenant?: import('./tenant.mjs').DemoTenant, port?: number, now?: number, hostileExtensionId?: string }} [options]
+ *   hostileExtensionId: the extension the hostile portal variant (`?variant=hostile`) attacks.
  */
-export async function startFakeCloud({ tenant, port = 0, now } = {}) {
+export async function startFakeCloud({ tenant, port = 0, now, hostileExtensionId = 'mofanfafdanblddiihokhplkbibmpdnm' } = {}) {
   const data = tenant ?? buildTenant({ now });
   const certs = generateCerts([...ALL_HOSTS]);
   const log = createLog();
@@ -36,10 +37,16 @@ export async function startFakeCloud({ tenant, port = 0, now } = {}) {
     const onConnection = (perConnection.get(req.socket) ?? 0) + 1;
     perConnection.set(req.socket, onConnection);
     entry.connectionRequest = onConnection;
-    res.on('finish', () => { entry.status = res.statusCode; });
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+      // The request id the answer carried (Graph sets one on every answer it finishes), so tests can
+      // tell whether the admin was shown the id Graph gave.
+      const requestId = res.getHeader('request-id');
+      if (typeof requestId === 'string') entry.responseRequestId = requestId;
+    });
     try {
       const url = new URL(req.url ?? '/', `https://${host || 'localhost'}`);
-      if (service === 'portal') return handlePortal(req, res, { host, url, tenant: data });
+      if (service === 'portal') return handlePortal(req, res, { host, url, tenant: data, extensionId: hostileExtensionId });
       if (service === 'idp') return await idp.handle(req, res, { host, url, entry });
       if (service === 'graph') return await graph.handle(req, res, { host, url, entry });
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end(`fake cloud does not serve host "${host}"`);

@@ -18,6 +18,7 @@ const SELECTED = ['authorization', 'origin', 'client-request-id', 'content-type'
  * @property {Record<string, string>} [form]  token requests: the posted form
  * @property {string} [fault]   which scripted fault answered, if any
  * @property {number} [status]  set when the answer finished (absent for hung or dropped requests)
+ * @property {string} [responseRequestId]  the `request-id` header of a finished answer, when it had one
  * @property {number} [connectionRequest]  1 for the first request on its TLS connection, 2 for the next…
  * @property {string} [error]   stack of an exception in the fake itself (answered 500)
  */

@@ -1,6 +1,7 @@
 // Fake Azure portal / Entra admin center: one static SPA page whose hash routes mimic the real
 // portal's URLs, so the content script meets the same URL shapes and hash navigation as in production.
 import { escapeHtml, sendHtml } from './http.mjs';
+import { hostileScript } from './hostile.mjs';
 
 const ENTRA_HOSTS = ['entra.microsoft.com', 'entra.microsoft.us', 'entra.microsoftonline.cn'];
 
@@ -40,16 +41,18 @@ function isQuarantined(/** @type {any} */ job) {
 
 /**
  * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
- * @param {{ host: string, url: URL, tenant: import('./tenant.mjs').DemoTenant }} ctx
+ * @param {{ host: string, url: URL, tenant: import('./tenant.mjs').DemoTenant, extensionId?: string }} ctx
+ *   `?variant=hostile` serves the same page plus the attacking script of hostile.mjs, aimed at `extensionId`.
  */
-export function handlePortal(req, res, { host, url, tenant }) {
+export function handlePortal(req, res, { host, url, tenant, extensionId = 'mofanfafdanblddiihokhplkbibmpdnm' }) {
   if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
   if (req.method !== 'GET' && req.method !== 'HEAD') return res.writeHead(405).end();
-  sendHtml(res, 200, renderPortal(host, tenant));
+  const hostile = url.searchParams.get('variant') === 'hostile' ? hostileScript(extensionId) : undefined;
+  sendHtml(res, 200, renderPortal(host, tenant, { hostile }));
 }
 
-/** @param {string} host @param {import('./tenant.mjs').DemoTenant} tenant */
-export function renderPortal(host, tenant) {
+/** @param {string} host @param {import('./tenant.mjs').DemoTenant} tenant @param {{ hostile?: string }} [options] */
+export function renderPortal(host, tenant, { hostile } = {}) {
   const entra = ENTRA_HOSTS.includes(host);
   const product = entra ? 'Microsoft Entra admin center' : 'Microsoft Azure';
   const link = (/** @type {string} */ label, /** @type {string} */ hash, extra = '') =>
@@ -65,6 +68,7 @@ export function renderPortal(host, tenant) {
 
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${product}</title>
+${hostile ? `<script>${hostile.replace(/<\//g, '<\\/')}</script>` : ''}
 <style>
   body { margin: 0; font: 14px "Segoe UI", system-ui, sans-serif; color: #323130; }
   #topbar { position: fixed; inset: 0 0 auto 0; height: 40px; background: ${entra ? '#0f1b2d' : '#0078d4'}; color: #fff;
