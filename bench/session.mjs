@@ -1,0 +1,70 @@
+// One fake cloud and one browser with the production build, set up and signed in exactly as an admin
+// would (options page, then the popup's Sign in), with the probe in every page.
+import { launchExtension } from '../tests/fake-cloud/browser.mjs';
+import { appByKey, startFakeCloud } from '../tests/fake-cloud/index.mjs';
+import { installProbe } from './probe.mjs';
+
+const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+
+export async function startSession() {
+  const cloud = await startFakeCloud();
+  const h = await launchExtension({ cloud });
+  h.context.setDefaultTimeout(15_000);
+  await h.context.addInitScript(installProbe);
+  // Copy JSON writes to the clipboard from the portal page's content script.
+  await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://portal.azure.com' });
+
+  const options = await h.page('options.html');
+  await options.getByLabel('Application (client) ID').fill(CLIENT_ID);
+  await options.getByLabel('Directory (tenant) ID').fill(cloud.tenant.id);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+  await options.close();
+
+  cloud.clearLog();
+  const popup = await h.page('popup.html');
+  await popup.getByRole('button', { name: 'Sign in' }).first().click();
+  await popup.getByText(cloud.tenant.admin.upn).waitFor();
+  await popup.close();
+  const signInTokenRequests = cloud.tokenRequests().length;
+  const signInGraphRequests = cloud.graphRequests().length;
+
+  return {
+    cloud,
+    h,
+    /** Quarantined, one job: the admin's main case, and the template of every fresh app. */
+    template: appByKey(cloud.tenant, 'salesforce-sandbox'),
+    signIn: { tokenRequests: signInTokenRequests, graphRequests: signInGraphRequests, grants: { ...cloud.idp.counts } },
+    /**
+     * The extension's Graph job reads for one service principal since the log was last cleared. Only
+     * requests with a bearer token: the bench's own bare fetch of the same URL carries none.
+     */
+    jobReads: (app) => cloud.graphRequests().filter((e) => /^Bearer /.test(e.headers.authorization ?? '')
+      && e.pathname.toLowerCase().includes(`/serviceprincipals/${app.objectId}/synchronization/jobs`)).length,
+    async stop() {
+      await h.stop();
+      await cloud.stop();
+    },
+  };
+}
+
+/** Opens a new tab at `url` and waits for the job `jobId` in the overlay; times are the page's own. */
+export async function viewJob(env, url, jobId) {
+  const page = await env.h.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const seen = await page.evaluate(async (id) => {
+    const m = await window.__lensBench.waitFor({ kind: 'job', id });
+    return { sinceDcl: m.t - window.__lensBench.dcl(), sinceStart: m.t, quarantine: m.quarantine };
+  }, jobId);
+  return { page, ...seen };
+}
+
+/** Runs `fn` `warmup + runs` times and keeps the last `runs` results: the first pays one-time costs. */
+export async function repeat(runs, warmup, fn) {
+  const kept = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const r = await fn(i);
+    if (i >= warmup) kept.push(r);
+  }
+  return kept;
+}
