@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
+import { prettyJson } from '@/lib/json-fields';
 import { toTimeView } from '@/lib/time';
 import { CopyButton } from './CopyButton';
 import { CopyJsonButton } from './CopyJsonButton';
@@ -30,7 +31,7 @@ export interface JobCardProps {
 export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links }: JobCardProps) {
   const [showRaw, setShowRaw] = useState(false);
   const rawId = useId();
-  const json = useMemo(() => JSON.stringify(raw, null, 2) ?? 'null', [raw]);
+  const json = useMemo(() => prettyJson(raw), [raw]);
   const fetched = toTimeView(fetchedAt, now, timeZone);
 
   return (

@@ -34,15 +34,27 @@ function Skeleton() {
   );
 }
 
+/** The job the admin picked: by id, and by position for jobs whose id is missing or shared. */
+interface JobChoice {
+  jobId: string;
+  index: number;
+}
+
+/** By id, so a refresh that reorders jobs keeps the admin's choice; by position when the id tells no job apart. */
+function chosenIndex(views: readonly JobView[], choice: JobChoice | null): number | null {
+  if (!choice) return null;
+  const sameId = choice.jobId ? views.filter((view) => view.jobId === choice.jobId) : [];
+  if (sameId.length === 1) return views.indexOf(sameId[0]!);
+  return choice.index < views.length ? choice.index : null;
+}
+
 /** Whatever the lookup answered: skeleton, sign-in, settings, error, no job, or the job view. */
 export function JobsPanel(props: JobsPanelProps) {
   const { state, toView, onRefresh, refreshing = false } = props;
   const jobs = state.kind === 'jobs' ? state.jobs : null;
   const views = useMemo(() => (jobs ? jobs.map(toView) : []), [jobs, toView]);
-  // The chosen job by id, so a refresh that reorders jobs keeps the admin's choice.
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const chosen = views.findIndex((view) => view.jobId === chosenId);
-  const index = chosen >= 0 ? chosen : defaultJobIndex(views, props.defaultIndex);
+  const [choice, setChoice] = useState<JobChoice | null>(null);
+  const index = chosenIndex(views, choice) ?? defaultJobIndex(views, props.defaultIndex);
   const view = views[index];
   const refresh = (
     <button type="button" class="pl-btn" onClick={() => refreshing || onRefresh()} aria-disabled={refreshing}>
@@ -103,7 +115,7 @@ export function JobsPanel(props: JobsPanelProps) {
       announce = jobSummary(view);
       body = (
         <>
-          <JobPicker views={views} index={index} onChange={(i) => setChosenId(views[i]?.jobId ?? null)} />
+          <JobPicker views={views} index={index} onChange={(i) => setChoice({ jobId: views[i]?.jobId ?? '', index: i })} />
           <JobCard view={view} raw={state.jobs[index]} fetchedAt={state.fetchedAt} now={props.now} timeZone={props.timeZone}
             onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links} />
         </>

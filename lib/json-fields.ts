@@ -38,3 +38,31 @@ export function httpsUrl(value: unknown): string | null {
     return null;
   }
 }
+
+/** Containers deeper than this are cut by prettyJson's fallback; no real job comes near it. */
+const PRETTY_MAX_DEPTH = 200;
+
+/**
+ * The value as pretty-printed JSON (two spaces), exactly as JSON.stringify gives it. A value nested
+ * too deep for the engine's stack gets a cut copy instead, with "…" strings where containers deeper
+ * than 200 levels were, rather than an exception in the middle of a render.
+ */
+export function prettyJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? 'null';
+  } catch {
+    return JSON.stringify(cutDeep(value, 0), null, 2) ?? 'null';
+  }
+}
+
+function cutDeep(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= PRETTY_MAX_DEPTH) return '…';
+  if (Array.isArray(value)) return value.map((item) => cutDeep(item, depth + 1));
+  const copy: Json = {};
+  for (const [key, item] of Object.entries(value)) {
+    // defineProperty: a "__proto__" key from the JSON stays a plain key.
+    Object.defineProperty(copy, key, { value: cutDeep(item, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
