@@ -8,6 +8,8 @@ import { OverlayApp } from './OverlayApp';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { LENS_CSS } from './styles';
 
+const HOST_NAME = 'provisioning-lens';
+
 /** Mounts the overlay in its shadow host on demand and keeps it in step with the page and the stored placement. */
 export function createOverlayController(client: LensClient, copy: (text: string) => Promise<void>): OverlayController {
   let shadow: ShadowHost | undefined;
@@ -23,14 +25,25 @@ export function createOverlayController(client: LensClient, copy: (text: string)
     },
   };
 
+  // Read once per page load: later draws (every in-page navigation) need no storage round trip.
+  let placement: OverlayPlacement | undefined;
+  const onPlacement = (next: OverlayPlacement) => {
+    placement = next;
+    void writePlacement(next);
+    void draw();
+  };
+
   async function draw(): Promise<void> {
     const shown = page;
     if (!shown) return;
-    const placement = await readPlacement();
+    placement ??= await readPlacement();
     if (page !== shown) return; // the admin navigated meanwhile: that draw wins
-    shadow ??= createShadowHost('provisioning-lens', LENS_CSS);
+    if (!shadow) {
+      // An orphaned copy (the extension was updated under this tab) may have left its overlay behind.
+      for (const stale of document.querySelectorAll(HOST_NAME)) stale.remove();
+      shadow = createShadowHost(HOST_NAME, LENS_CSS);
+    }
     if (!shadow.host.isConnected) document.body.append(shadow.host);
-    const onPlacement = (next: OverlayPlacement) => void writePlacement(next).then(draw);
     render(<OverlayApp page={shown} client={overlayClient} placement={placement} onPlacement={onPlacement} copy={copy} />, shadow.container);
   }
 

@@ -2,6 +2,7 @@ import { PORTAL_HOSTS } from '@/lib/clouds';
 import { OVERLAY_GLOBAL, OVERLAY_MODULE, type OverlayController } from '@/lib/overlay-contract';
 import { parsePortalUrl, queryOfPage, type PortalPage } from '@/lib/portal-url';
 import { createLensClient } from '@/lib/client';
+import { watchLocation } from '@/lib/location-watch';
 import { onMessage } from '@/lib/protocol';
 
 /** The UI module, imported once, into this isolated world. */
@@ -13,7 +14,7 @@ async function loadOverlay(): Promise<OverlayController> {
 export default defineContentScript({
   matches: PORTAL_HOSTS.map((host) => `https://${host}/*`),
   runAt: 'document_end',
-  async main(ctx) {
+  async main() {
     let page: PortalPage | null = parsePortalUrl(location.href);
     let overlay: Promise<OverlayController> | undefined;
     const client = createLensClient();
@@ -32,9 +33,14 @@ export default defineContentScript({
       else if (!page?.isProvisioning) ui.hide();
     }
 
-    // WXT fires this before `location` changes: read the event's URL, never location.href.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      page = parsePortalUrl(newUrl.href);
+    const stop = watchLocation((href) => {
+      // After an update or removal of the extension this copy is orphaned: step aside for the new one.
+      if (!browser.runtime?.id) {
+        stop();
+        page = null;
+      } else {
+        page = parsePortalUrl(href);
+      }
       void update();
     });
     await update();

@@ -3,8 +3,8 @@
  * extension (tests/fake-cloud/hostile.mjs, served at `?variant=hostile`), and a second extension
  * that messages ours. What must hold: the page never obtains a token, never makes the extension
  * call Graph outside the strict path grammar, never gets job data the extension put anywhere but
- * its shadow root, and other extensions are refused. What does not hold is printed as a finding
- * (and pinned with `it.fails`, so fixing it turns the test red until the marker is removed).
+ * its shadow root, never works the overlay's controls, never stops it following navigation, and
+ * other extensions are refused. The figures table records what the page could see and do.
  */
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -220,48 +220,36 @@ describe('a hostile portal page', () => {
     await fresh.close();
   });
 
-  // FINDING (components/): the overlay's buttons answer untrusted clicks, so a page script can open the
-  // raw JSON itself and read it through the open shadow root. Low impact (the portal page already holds
-  // the admin's portal session), but the brief's promise is "raw JSON only when the admin asks".
-  it.fails('a page script cannot open the raw JSON by clicking the overlay\'s buttons (known gap: untrusted clicks are honoured)', async () => {
-    // Only the last assertion may throw: a broken setup returns normally, which turns this it.fails red.
-    let read: { text: string; rawJsonShown: boolean } | null = null;
-    try {
-      const fresh = await h.page(hostileUrl(A()));
-      await overlay(fresh).getByRole('region', { name: 'Quarantine' }).waitFor();
-      const clicked = await fresh.evaluate(() => (window as unknown as { __hostile: { clickOverlay(p: string): string[] } }).__hostile.clickOverlay('raw json'));
-      await fresh.waitForTimeout(300);
-      read = await fresh.evaluate(() => (window as unknown as { __hostile: { readOverlay(): { text: string; rawJsonShown: boolean } | null } }).__hostile.readOverlay());
-      figures.push(['page clicked / raw JSON then readable by the page', `${JSON.stringify(clicked)} / ${read?.rawJsonShown ? 'yes' : 'no'}`]);
-      await fresh.close();
-      if (clicked.length !== 1 || !read) return;
-    } catch (error) {
-      console.error('setup of the raw-JSON probe failed', error);
-      return;
-    }
-    expect(read.rawJsonShown).toBe(false);
+  // Found by this suite: the overlay's buttons answered untrusted clicks, so a page script could open the
+  // raw JSON itself and read it through the open shadow root. Now only trusted input reaches them.
+  it('a page script cannot open the raw JSON by clicking the overlay\'s buttons', async () => {
+    const fresh = await h.page(hostileUrl(A()));
+    await overlay(fresh).getByRole('region', { name: 'Quarantine' }).waitFor();
+    const clicked = await fresh.evaluate(() => (window as unknown as { __hostile: { clickOverlay(p: string): string[] } }).__hostile.clickOverlay('raw json'));
+    expect(clicked).toHaveLength(1); // the page found the button and clicked it
+    await fresh.waitForTimeout(300);
+    const read = await fresh.evaluate(() => (window as unknown as { __hostile: { readOverlay(): { text: string; rawJsonShown: boolean } | null } }).__hostile.readOverlay());
+    figures.push(['page clicked / raw JSON then readable by the page', `${JSON.stringify(clicked)} / ${read?.rawJsonShown ? 'yes' : 'no'}`]);
+    expect(read).not.toBeNull();
+    expect(read!.rawJsonShown).toBe(false);
+    // The admin's own click still works.
+    await overlay(fresh).getByRole('button', { name: 'Show raw JSON' }).click();
+    await overlay(fresh).getByRole('group', { name: 'Raw JSON' }).waitFor();
+    await fresh.close();
   });
 
-  // FINDING (entrypoints/content + WXT): WXT stops an older copy of a content script when a document
-  // event named `<extension id>:content:wxt:content-script-started` arrives; a page can send it too.
-  it.fails('a page cannot stop the overlay following the portal\'s navigation (known gap: WXT\'s restart signal)', async () => {
-    // Only the last assertion may throw: a broken setup returns normally, which turns this it.fails red.
-    let followed = true;
-    try {
-      const fresh = await h.page(hostileUrl(A()));
-      await overlay(fresh).getByRole('region', { name: 'Quarantine' }).waitFor();
-      await fresh.evaluate(() => (window as unknown as { __hostile: { invalidateContentScript(): void } }).__hostile.invalidateContentScript());
-      await fresh.evaluate((hash) => (location.hash = hash), new URL(provisioningUrl(B())).hash);
-      followed = await overlay(fresh).getByText('more than 40 %', { exact: false }).first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
-      // Frozen, not gone: the card still shows the previous app's job.
-      if (!followed && !(await overlay(fresh).locator('.pl-root').first().innerText()).includes('SalesforceInvalidCredentials')) return;
-      figures.push(['overlay follows navigation after the page sent WXT\'s restart signal', followed ? 'yes' : 'NO (overlay frozen on the previous app)']);
-      await fresh.close();
-    } catch (error) {
-      console.error('setup of the restart-signal probe failed', error);
-      return;
-    }
+  // Found by this suite: WXT stops an older copy of a content script when a document event named
+  // `<extension id>:content:wxt:content-script-started` arrives, and a page can send it too. The
+  // content script now follows navigation with its own watcher (lib/location-watch.ts).
+  it('a page cannot stop the overlay following the portal\'s navigation', async () => {
+    const fresh = await h.page(hostileUrl(A()));
+    await overlay(fresh).getByRole('region', { name: 'Quarantine' }).waitFor();
+    await fresh.evaluate(() => (window as unknown as { __hostile: { invalidateContentScript(): void } }).__hostile.invalidateContentScript());
+    await fresh.evaluate((hash) => (location.hash = hash), new URL(provisioningUrl(B())).hash);
+    const followed = await overlay(fresh).getByText('more than 40 %', { exact: false }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    figures.push(['overlay follows navigation after the page sent WXT\'s restart signal', followed ? 'yes' : 'NO (overlay frozen on the previous app)']);
     expect(followed).toBe(true);
+    await fresh.close();
   });
 });
 

@@ -80,7 +80,10 @@ describe('overlay on the portal', () => {
     await picker.waitFor();
     expect(await picker.locator('option').count()).toBe(2);
     await overlay(page).getByText('HybridIdentityServiceNoActiveAgents').first().waitFor();
-    await picker.selectOption({ index: 1 });
+    // The keyboard, as an admin would: the overlay ignores synthetic input (selectOption's events are untrusted).
+    await picker.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await picker.evaluate((select: HTMLSelectElement) => select.selectedIndex)).toBe(1);
     await overlay(page).getByText('AD2AADPasswordHash', { exact: true }).waitFor();
     expect(await overlay(page).getByRole('region', { name: 'Quarantine' }).count()).toBe(0);
     await page.close();

@@ -24,6 +24,18 @@ function fakeClient(): LensClient & { lookupJobs: ReturnType<typeof vi.fn> } {
   } as never;
 }
 
+/**
+ * A click as the browser makes it for the admin. happy-dom lets a test mark an event trusted; a real
+ * page cannot (isTrusted is unforgeable there), which is what the overlay relies on.
+ */
+function trustedClick(target: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+}
+
+const refreshButton = () => [...document.querySelector('provisioning-lens')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Refresh')!;
+
 /** What the overlay shows (its container, not the stylesheet beside it). */
 const shadowText = () => document.querySelector('provisioning-lens')?.shadowRoot?.querySelector('div')?.textContent ?? '';
 
@@ -35,11 +47,27 @@ describe('overlay controller', () => {
     await waitFor(() => expect(shadowText()).toContain('scim.1'));
     expect(client.lookupJobs).not.toHaveBeenCalled();
 
-    const refresh = [...document.querySelector('provisioning-lens')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Refresh')!;
-    refresh.click();
+    trustedClick(refreshButton());
     await waitFor(() => expect(client.lookupJobs).toHaveBeenCalledWith({ cloud: 'global', servicePrincipalId: SP, fresh: true }));
     overlay.hide();
     expect(document.querySelector('provisioning-lens')).toBeNull();
+  });
+
+  it('acts on the admin\'s clicks only: a script\'s synthetic click on its buttons does nothing', async () => {
+    const client = fakeClient();
+    const overlay = createOverlayController(client, async () => {});
+    overlay.show(page, Promise.resolve(found));
+    await waitFor(() => expect(shadowText()).toContain('scim.1'));
+    refreshButton().click();
+    refreshButton().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    const rawToggle = [...document.querySelector('provisioning-lens')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Show raw JSON')!;
+    rawToggle.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.lookupJobs).not.toHaveBeenCalled();
+    expect(rawToggle.getAttribute('aria-expanded')).toBe('false');
+    trustedClick(rawToggle);
+    await waitFor(() => expect(rawToggle.getAttribute('aria-expanded')).toBe('true'));
+    overlay.hide();
   });
 
   it('asks the background itself when the loader had nothing', async () => {
