@@ -42,7 +42,7 @@ describe('watchLocation with the Navigation API (Chrome, Edge)', () => {
   it.each([
     ['an untrusted navigate event (a page script)', false, { destination: { url: B } }],
     ['a navigate event without a destination', true, {}],
-    ['a destination that is not a string', true, { destination: { url: { toString: () => B } } }],
+    ['a destination that is not a string', true, { destination: { url: { toString: (): string => B } } }],
   ])('ignores %s', (_name, trusted, extra) => {
     const w = fakeWindow(true);
     const seen: string[] = [];
