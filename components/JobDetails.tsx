@@ -9,8 +9,11 @@ export interface JobDetailsProps {
   hideRunError?: boolean;
 }
 
+// One formatter for every count: toLocaleString would build a new one per call.
+const COUNT = new Intl.NumberFormat('en-US');
+
 function count(n: number | null): string {
-  return n === null ? '–' : n.toLocaleString('en-US');
+  return n === null ? '–' : COUNT.format(n);
 }
 
 /** Last run, steady state, schedule and entry counts as one compact definition list. */

@@ -1,7 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { CLOUDS } from '@/lib/clouds';
 import type { LensClient } from '@/lib/client';
-import { toJobView } from '@/lib/job-view';
 import { queryOfPage, type PortalPage } from '@/lib/portal-url';
 import type { OverlayPlacement } from '@/lib/settings';
 import { JobsPanel } from './JobsPanel';
@@ -9,6 +8,7 @@ import { jobLinks } from './links';
 import { Overlay } from './Overlay';
 import { lookupSummary, type PanelState } from './summary';
 import { useJobLookup } from './useJobLookup';
+import { useJobView } from './useJobView';
 import { useNow } from './useNow';
 
 export interface OverlayAppProps {
@@ -24,7 +24,7 @@ export function OverlayApp({ page, client, placement, onPlacement, copy }: Overl
   const query = useMemo(() => queryOfPage(page), [page.cloud, page.servicePrincipalId, page.appId]);
   const { state, refresh, signIn } = useJobLookup(client, query);
   const now = useNow();
-  const toView = (raw: unknown) => toJobView(raw, { now });
+  const toView = useJobView(now);
   const shown: PanelState = state.status === 'done' ? state.lookup : state.status === 'loading' && state.previous ? state.previous : { kind: 'loading' };
   const found = shown.kind === 'jobs' ? shown : undefined;
   return (

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CloudId } from '@/lib/clouds';
 import { CLOUDS } from '@/lib/clouds';
 import type { LensClient } from '@/lib/client';
-import { toJobView } from '@/lib/job-view';
 import { queryOfPage, type PortalPage } from '@/lib/portal-url';
 import type { AuthState, JobQuery } from '@/lib/protocol';
 import type { RecentLookup } from '@/lib/settings';
@@ -12,6 +11,7 @@ import { jobLinks } from './links';
 import { LookupForm } from './LookupForm';
 import type { PanelState } from './summary';
 import { useJobLookup } from './useJobLookup';
+import { useJobView } from './useJobView';
 import { useNow } from './useNow';
 
 export interface PopupAppProps {
@@ -61,6 +61,7 @@ export function PopupApp({ client, tabPage, cloud, recent, onFound, copy }: Popu
   }, [state]);
 
   const now = useNow();
+  const toView = useJobView(now);
   const found = shown.kind === 'jobs' ? shown : undefined;
   const host = tabPage?.host ?? CLOUDS[query?.cloud ?? cloud].portalHosts[0]!;
   return (
@@ -70,7 +71,7 @@ export function PopupApp({ client, tabPage, cloud, recent, onFound, copy }: Popu
         <>
           <JobsPanel
             state={shown}
-            toView={(raw) => toJobView(raw, { now })}
+            toView={toView}
             now={now}
             refreshing={state.status === 'loading' && shown.kind !== 'loading'}
             onRefresh={refresh}

@@ -134,13 +134,28 @@ const WALL_CLOCK: Intl.DateTimeFormatOptions = {
   year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
 };
 
-function wallClock(date: Date, timeZone: string | undefined): Record<string, number> {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK, timeZone });
-  } catch {
-    format = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK, timeZone: 'UTC' }); // unknown zone name
+// Building a DateTimeFormat costs far more than using one (it was the top item of the overlay's CPU
+// profile: a card formats a dozen times), so keep one per zone; a page meets one or two zones.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = wallClockFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK, timeZone });
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK, timeZone: 'UTC' }); // unknown zone name
+    }
+    // Zone names come from settings or callers: a bounded cache even if something loops over them.
+    if (wallClockFormats.size >= 16) wallClockFormats.clear();
+    wallClockFormats.set(key, format);
   }
+  return format;
+}
+
+function wallClock(date: Date, timeZone: string | undefined): Record<string, number> {
+  const format = wallClockFormat(timeZone);
   const parts: Record<string, number> = {};
   for (const p of format.formatToParts(date)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return parts;
