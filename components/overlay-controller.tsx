@@ -43,7 +43,7 @@ export function createOverlayController(client: LensClient, copy: (text: string)
       for (const stale of document.querySelectorAll(HOST_NAME)) stale.remove();
       shadow = createShadowHost(HOST_NAME, LENS_CSS);
     }
-    if (!shadow.host.isConnected) document.body.append(shadow.host);
+    if (!shadow.host.isConnected) (document.body ?? document.documentElement).append(shadow.host);
     render(<OverlayApp page={shown} client={overlayClient} placement={placement} onPlacement={onPlacement} copy={copy} />, shadow.container);
   }
 

@@ -11,9 +11,24 @@ async function loadOverlay(): Promise<OverlayController> {
   return (globalThis as unknown as Record<string, OverlayController>)[OVERLAY_GLOBAL]!;
 }
 
+/** The overlay goes into document.body, which a document_start script may not have yet. */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => {
+    // The browser's own event only: a page could fire a fake one before its body exists.
+    const onReady = (event: Event) => {
+      if (!event.isTrusted) return;
+      document.removeEventListener('DOMContentLoaded', onReady);
+      resolve();
+    };
+    document.addEventListener('DOMContentLoaded', onReady);
+  });
+}
+
 export default defineContentScript({
   matches: PORTAL_HOSTS.map((host) => `https://${host}/*`),
-  runAt: 'document_end',
+  // As early as possible: the lookup and the UI module load while the portal's page is still parsing.
+  runAt: 'document_start',
   async main() {
     let page: PortalPage | null = parsePortalUrl(location.href);
     let overlay: Promise<OverlayController> | undefined;
@@ -28,7 +43,7 @@ export default defineContentScript({
       const shown = page;
       const query = queryOfPage(shown);
       const pending = query ? client.lookupJobs(query) : undefined;
-      const ui = await (overlay ??= loadOverlay());
+      const [ui] = await Promise.all([(overlay ??= loadOverlay()), domReady()]);
       if (page === shown) ui.show(shown, pending);
       else if (!page?.isProvisioning) ui.hide();
     }

@@ -20,14 +20,26 @@ export class AuthNeededError extends Error {
 
 export interface AuthBroker {
   signIn(config: AuthConfig, scopes: string[]): Promise<AuthResult<{ account: Account }>>;
-  /** A bearer token for the scopes, silently (cache, then refresh token); throws AuthNeededError. */
+  /**
+   * A bearer token for the scopes, silently: the one kept from the last call while it has 5 min
+   * left, else MSAL's (its cache, then the refresh token); `forceRefresh` skips both caches.
+   * Throws AuthNeededError.
+   */
   token(config: AuthConfig, scopes: readonly string[], forceRefresh?: boolean): Promise<string>;
   account(config: AuthConfig): Promise<Account | null>;
   signOut(config: AuthConfig): Promise<void>;
 }
 
-export function createAuthBroker(host: MsalHost, launchWebAuthFlow: WebAuthFlow): AuthBroker {
+/** A kept access token is handed out until this long before it expires, like MSAL's own margin. */
+export const TOKEN_REUSE_MARGIN_MS = 5 * 60_000;
+
+export function createAuthBroker(host: MsalHost, launchWebAuthFlow: WebAuthFlow, clock: () => number = Date.now): AuthBroker {
   let signingIn: Promise<AuthResult<{ account: Account }>> | undefined;
+  // The last token per app registration and scopes, in this worker's memory only (gone when it
+  // stops, after 30 s idle). It spares each page view a round trip to MSAL in the offscreen document.
+  const kept = new Map<string, { accessToken: string; expiresOn: number }>();
+  const keyOf = (config: AuthConfig, scopes: readonly string[]) =>
+    JSON.stringify([config.cloud, config.tenant, config.clientId, config.redirectUri, [...scopes].sort()]);
 
   async function interactiveSignIn(config: AuthConfig, scopes: string[]): Promise<AuthResult<{ account: Account }>> {
     const begun = await host.beginSignIn(config, { scopes, prompt: 'select_account' });
@@ -51,15 +63,24 @@ export function createAuthBroker(host: MsalHost, launchWebAuthFlow: WebAuthFlow)
     signIn(config, scopes) {
       signingIn ??= interactiveSignIn(config, scopes).finally(() => {
         signingIn = undefined;
+        kept.clear(); // another account may have signed in
       });
       return signingIn;
     },
     async token(config, scopes, forceRefresh = false) {
+      const key = keyOf(config, scopes);
+      const known = kept.get(key);
+      if (known && !forceRefresh && known.expiresOn - clock() > TOKEN_REUSE_MARGIN_MS) return known.accessToken;
+      kept.delete(key);
       const result = await host.acquireToken(config, [...scopes], forceRefresh);
       if (!result.ok) throw new AuthNeededError(result);
+      if (result.expiresOn !== null) kept.set(key, { accessToken: result.accessToken, expiresOn: result.expiresOn });
       return result.accessToken;
     },
     account: (config) => host.getAccount(config),
-    signOut: (config) => host.signOut(config),
+    signOut(config) {
+      kept.clear();
+      return host.signOut(config);
+    },
   };
 }

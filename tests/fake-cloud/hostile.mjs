@@ -1,8 +1,8 @@
 // The hostile portal page (`https://portal.azure.com/?variant=hostile#…`): the normal fake portal plus
 // a page script that attacks the extension the way script running in the portal's own origin could
 // (an XSS in the portal, a malicious portal extension, a compromised CDN script). It runs first in
-// <head>, before the content script (document_end), so every override is in place when the
-// extension's code arrives. It collects everything it manages to see in `window.__hostile`, which
+// <head>, so every override is in place before the overlay draws (the content script starts at
+// document_start, in its own isolated world, and loads the overlay UI later). It collects everything it manages to see in `window.__hostile`, which
 // tests/e2e/isolation.e2e.ts scans for tokens and job data. Its attacks are functions the test calls.
 
 /** The page script, as source. `extensionId` is the extension under attack (its id is public). */
