@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { LensClient } from '@/lib/client';
 import type { JobLookup } from '@/lib/protocol';
 import type { OverlayController } from '@/lib/overlay-contract';
-import { readPlacement, writePlacement, type OverlayPlacement } from '@/lib/overlay-placement';
+import { DEFAULT_PLACEMENT, readPlacement, writePlacement, type OverlayPlacement } from '@/lib/overlay-placement';
 import type { PortalPage } from '@/lib/portal-url';
 import { OverlayApp } from './OverlayApp';
 import { createShadowHost, type ShadowHost } from './shadow-host';
@@ -25,8 +25,10 @@ export function createOverlayController(client: LensClient, copy: (text: string)
     },
   };
 
-  // Read once per page load: later draws (every in-page navigation) need no storage round trip.
+  // Read once per page load, from the start (the UI module loads at document_start): no draw waits
+  // on a storage round trip.
   let placement: OverlayPlacement | undefined;
+  const storedPlacement = readPlacement().catch(() => DEFAULT_PLACEMENT);
   const onPlacement = (next: OverlayPlacement) => {
     placement = next;
     void writePlacement(next);
@@ -36,7 +38,7 @@ export function createOverlayController(client: LensClient, copy: (text: string)
   async function draw(): Promise<void> {
     const shown = page;
     if (!shown) return;
-    placement ??= await readPlacement();
+    placement ??= await storedPlacement;
     if (page !== shown) return; // the admin navigated meanwhile: that draw wins
     if (!shadow) {
       // An orphaned copy (the extension was updated under this tab) may have left its overlay behind.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LensClient } from '@/lib/client';
 import type { JobLookup, JobQuery } from '@/lib/protocol';
 
@@ -26,7 +26,9 @@ export function useJobLookup(client: LensClient, query: JobQuery | null) {
     [client, key],
   );
 
-  useEffect(() => {
+  // A layout effect, not useEffect: Preact runs those after the next frame (up to 35 ms later), and
+  // the answer is often there already (the loader asked at document_start, or the worker's cache).
+  useLayoutEffect(() => {
     if (query) void run(false);
     else {
       generation.current++;
