@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
-import { prettyJson } from '@/lib/json-fields';
+import { label, prettyJson } from '@/lib/json-fields';
 import { toTimeView } from '@/lib/time';
 import { CopyButton } from './CopyButton';
 import { CopyJsonButton } from './CopyJsonButton';
@@ -40,7 +40,7 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
         <StatePill state={view.state} />
         {view.templateId && <span>{view.templateId}</span>}
         <span class="pl-id">
-          <span class="pl-mono">{view.jobId}</span>
+          <span class="pl-mono">{label(view.jobId)}</span>
           <CopyButton text={view.jobId} copy={copy} label="Copy" name="Copy job ID" class="pl-btn-icon" fallbackLabel="Job ID" />
         </span>
       </div>

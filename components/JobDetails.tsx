@@ -4,7 +4,7 @@ import { MESSAGE_LIMIT } from './QuarantineBlock';
 import { TimeText } from './TimeText';
 
 export interface JobDetailsProps {
-  view: Pick<JobView, 'lastRun' | 'consecutiveFailures' | 'steadyStateFirst' | 'steadyStateLast' | 'schedule' | 'entryCounts'>;
+  view: Pick<JobView, 'lastRun' | 'lastQuarantineError' | 'consecutiveFailures' | 'steadyStateFirst' | 'steadyStateLast' | 'schedule' | 'entryCounts'>;
   /** The quarantine block already shows this error: don't repeat it. */
   hideRunError?: boolean;
 }
@@ -44,6 +44,18 @@ export function JobDetails({ view, hideRunError = false }: JobDetailsProps) {
             {run.error.code && <span class="pl-mono">{run.error.code}</span>}
             {run.error.code && run.error.message && ': '}
             <ExpandableText text={run.error.message} limit={MESSAGE_LIMIT} />
+          </dd>
+        </>
+      )}
+      {view.lastQuarantineError && (
+        // Left on the job by an earlier quarantine (Microsoft's own example: "Paused" with invalid credentials).
+        <>
+          <dt>Last quarantine error</dt>
+          <dd>
+            {view.lastQuarantineError.code && <span class="pl-mono">{view.lastQuarantineError.code}</span>}
+            {view.lastQuarantineError.code && view.lastQuarantineError.message && ': '}
+            <ExpandableText text={view.lastQuarantineError.message} limit={MESSAGE_LIMIT} />
+            {view.lastQuarantineError.hint && <p class="pl-caption">{view.lastQuarantineError.hint}</p>}
           </dd>
         </>
       )}

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
+import { label } from '@/lib/json-fields';
 
 export interface JobPickerProps {
   views: readonly Pick<JobView, 'jobId' | 'templateId' | 'state'>[];
@@ -10,7 +11,7 @@ export interface JobPickerProps {
 
 /** "Quarantined · scim · scim.0a1b…": state first, so the one that needs attention stands out. */
 export function jobOptionLabel(view: Pick<JobView, 'jobId' | 'templateId' | 'state'>): string {
-  return [view.state.label, view.templateId, view.jobId].filter(Boolean).join(' · ');
+  return [view.state.label, view.templateId, label(view.jobId)].filter(Boolean).join(' · ');
 }
 
 /** A labelled "Job" select, in the given order; nothing when there is only one job. */

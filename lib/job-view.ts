@@ -2,7 +2,7 @@
  * The job view model: everything the overlay and popup show about one synchronization job,
  * computed once from the job exactly as Graph returned it. Pure: no DOM, no browser APIs.
  */
-import { bool, httpsUrl, num, obj, text, type Json } from './json-fields';
+import { bool, httpsUrl, label, num, obj, text, type Json } from './json-fields';
 import type {
   JobStateView,
   JobView,
@@ -30,9 +30,10 @@ const time = (value: unknown, ctx: Context) => toTimeView(value, ctx.now, ctx.ti
 function toErrorView(value: unknown): SyncErrorView | null {
   const e = obj(value);
   if (!e) return null;
-  const view = { code: text(e.code), message: text(e.message), tenantActionable: bool(e.tenantActionable) };
+  const code = text(e.code);
+  const view = { code: label(code), message: text(e.message), tenantActionable: bool(e.tenantActionable) };
   if (!view.code && !view.message && view.tenantActionable === null) return null;
-  return { ...view, hint: errorCodeHint(view.code) };
+  return { ...view, hint: errorCodeHint(code) };
 }
 
 const STATES = new Map<string, Omit<JobStateView, 'code'>>([
@@ -46,7 +47,7 @@ const STATES = new Map<string, Omit<JobStateView, 'code'>>([
 /** Unknown codes show verbatim; a missing one reads "Unknown". */
 function toStateView(code: string, quarantined: boolean): JobStateView {
   const known = STATES.get(quarantined ? 'Quarantine' : code);
-  const unknown = { key: 'unknown', label: code.trim() === '' ? 'Unknown' : code, tone: 'neutral' } as const;
+  const unknown = { key: 'unknown', label: code.trim() === '' ? 'Unknown' : label(code), tone: 'neutral' } as const;
   return { ...(known ?? unknown), code };
 }
 
@@ -57,7 +58,7 @@ function isQuarantined(code: string, quarantine: Json | null): boolean {
 
 function toQuarantineView(q: Json | null, lastExecution: Json | null, ctx: Context): QuarantineView {
   const reason = text(q?.reason);
-  const { text: reasonText, actions } = describeQuarantineReason(reason);
+  const { text: reasonText, actions } = describeQuarantineReason(label(reason));
   const began = parseGraphTime(q?.seriesBegan) ?? parseGraphTime(q?.currentBegan);
   return {
     reason,
@@ -82,7 +83,7 @@ const RUN_RESULTS = new Map<string, { result: string; tone: Tone }>([
 function toRunView(run: Json | null, ctx: Context): RunView | null {
   if (!run) return null;
   const state = text(run.state);
-  const { result, tone } = RUN_RESULTS.get(state) ?? { result: state || 'Unknown', tone: 'neutral' };
+  const { result, tone } = RUN_RESULTS.get(state) ?? { result: label(state) || 'Unknown', tone: 'neutral' };
   return {
     result,
     tone,
@@ -100,16 +101,15 @@ function toScheduleView(schedule: Json | null): ScheduleView {
   const raw = schedule?.interval;
   const interval = typeof raw === 'string' ? raw : null;
   const every = interval && interval.trim() ? describeInterval(interval) : null;
-  if (state === 'Active' || state === '') return { label: every ?? 'unknown', state, interval };
-  const word = state === 'Paused' ? 'paused' : state === 'Disabled' ? 'disabled' : state;
-  const label = every && every !== 'no schedule' ? `${word} (${every})` : word;
-  return { label, state, interval };
+  if (state === 'Active' || state === '') return { label: label(every ?? 'unknown'), state, interval };
+  const word = state === 'Paused' ? 'paused' : state === 'Disabled' ? 'disabled' : label(state);
+  return { label: every && every !== 'no schedule' ? `${word} (${label(every)})` : word, state, interval };
 }
 
 function toEntryCounts(value: unknown): { key: string; value: number }[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
-    const key = text(obj(item)?.key);
+    const key = label(text(obj(item)?.key));
     const count = num(obj(item)?.value);
     return key && count !== null ? [{ key, value: count }] : [];
   });
@@ -125,7 +125,7 @@ function buildJobView(job: Json, ctx: Context): JobView {
   const consecutiveFailures = num(status?.countSuccessiveCompleteFailures);
   return {
     jobId: text(job.id),
-    templateId: text(job.templateId),
+    templateId: label(text(job.templateId)),
     state,
     needsAttention:
       quarantined || text(lastExecution?.state) === 'Failed' || (consecutiveFailures ?? 0) > 0 || state.key === 'unknown',

@@ -22,6 +22,14 @@ export function num(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** Enum values and codes shown verbatim are cut here: a SCIM server or a broken job can send a megabyte. */
+export const LABEL_MAX = 120;
+
+/** A value for a label, pill or picker option: as is, or cut to LABEL_MAX characters with "…". */
+export function label(value: string): string {
+  return value.length > LABEL_MAX ? `${value.slice(0, LABEL_MAX - 1)}…` : value;
+}
+
 export function bool(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
   const t = typeof value === 'string' ? value.trim().toLowerCase() : '';

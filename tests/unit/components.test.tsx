@@ -1,4 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CopyJsonButton } from '@/components/CopyJsonButton';
 import { ErrorNotice } from '@/components/ErrorNotice';
@@ -8,6 +10,7 @@ import { QuarantineBlock } from '@/components/QuarantineBlock';
 import { RawJson } from '@/components/RawJson';
 import { StatePill } from '@/components/StatePill';
 import { TimeText } from '@/components/TimeText';
+import { toJobView } from '@/lib/job-view';
 import type { LensError } from '@/lib/protocol';
 import { activeView, quarantine, time, view } from './components/fixtures';
 
@@ -146,6 +149,19 @@ describe('JobDetails', () => {
     expect(container.querySelector('img')).toBeNull();
     rerender(<JobDetails view={v} hideRunError />);
     expect(container.textContent).not.toContain('BoxInsufficientPermissions');
+  });
+
+  it("shows the error a past quarantine left on a job that is not quarantined (Microsoft's Paused example), as text", () => {
+    const docsExample = JSON.parse(readFileSync(resolve(__dirname, '../../../shared/fixtures/graph/get-job.docs-example.json'), 'utf8'));
+    const v = toJobView(docsExample, { now: new Date('2026-11-28T10:00:00Z'), timeZone: 'UTC' });
+    expect(v.state.label).toBe('Paused');
+    const { container } = render(<JobDetails view={v} />);
+    const term = screen.getByText('Last quarantine error');
+    const detail = term.nextElementSibling!;
+    expect(detail.textContent).toContain('SalesforceInvalidCredentials: Your Salesforce.com credentials are invalid.');
+    expect(container.querySelector('img')).toBeNull();
+    const { container: healthy } = render(<JobDetails view={activeView()} />);
+    expect(healthy.textContent).not.toContain('Last quarantine error');
   });
 
   it('reads "never" when the job never ran', () => {
