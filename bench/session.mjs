@@ -1,10 +1,8 @@
 // One fake cloud and one browser with the production build, set up and signed in exactly as an admin
 // would (options page, then the popup's Sign in), with the probe in every page.
-import { launchExtension } from '../tests/fake-cloud/browser.mjs';
+import { configureExtension, launchExtension, signInFromPopup } from '../tests/fake-cloud/browser.mjs';
 import { appByKey, startFakeCloud } from '../tests/fake-cloud/index.mjs';
 import { installProbe } from './probe.mjs';
-
-const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 
 export async function startSession() {
   const cloud = await startFakeCloud();
@@ -14,18 +12,9 @@ export async function startSession() {
   // Copy JSON writes to the clipboard from the portal page's content script.
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://portal.azure.com' });
 
-  const options = await h.page('options.html');
-  await options.getByLabel('Application (client) ID').fill(CLIENT_ID);
-  await options.getByLabel('Directory (tenant) ID').fill(cloud.tenant.id);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText('Saved.').waitFor();
-  await options.close();
-
+  await configureExtension(h, cloud.tenant.id);
   cloud.clearLog();
-  const popup = await h.page('popup.html');
-  await popup.getByRole('button', { name: 'Sign in' }).first().click();
-  await popup.getByText(cloud.tenant.admin.upn).waitFor();
-  await popup.close();
+  await signInFromPopup(h, cloud.tenant.admin.upn);
   const signInTokenRequests = cloud.tokenRequests().length;
   const signInGraphRequests = cloud.graphRequests().length;
 

@@ -3,10 +3,9 @@
 // writes screenshots of the overlay and popup, prints their paths and exits.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchExtension } from '../fake-cloud/browser.mjs';
+import { configureExtension, launchExtension, signInFromPopup } from '../fake-cloud/browser.mjs';
 import { appByKey, provisioningUrl, startFakeCloud } from '../fake-cloud/index.mjs';
 
-const DEMO_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
 const outDir = resolve(process.env.DEMO_OUTPUT ?? 'demo-output');
 
@@ -20,21 +19,13 @@ const stop = async () => {
 
 try {
   // Set up and sign in exactly as an admin would: options page, then the popup's Sign in.
-  const options = await browser.page('options.html');
-  await options.getByLabel('Application (client) ID').fill(DEMO_CLIENT_ID);
-  await options.getByLabel('Directory (tenant) ID').fill(cloud.tenant.id);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText('Saved.').waitFor();
-  const signIn = await browser.page('popup.html');
-  await signIn.getByRole('button', { name: 'Sign in' }).first().click();
-  await signIn.getByText(cloud.tenant.admin.upn).waitFor();
-  await signIn.close();
+  await configureExtension(browser, cloud.tenant.id);
+  await signInFromPopup(browser, cloud.tenant.admin.upn);
 
   const quarantined = appByKey(cloud.tenant, 'salesforce-sandbox');
   const portal = await browser.page(provisioningUrl(quarantined));
   const overlay = portal.locator('provisioning-lens');
   await overlay.getByRole('region', { name: 'Quarantine' }).waitFor();
-  await options.close();
 
   if (!headless) {
     console.log('\nProvisioning Lens demo is running: the portal tab shows a quarantined app.');

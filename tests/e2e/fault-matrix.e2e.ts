@@ -10,12 +10,9 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appByKey, provisioningUrl, type DemoApp, type Fault, type FakeCloud, type LogEntry } from './harness';
-import { configure, eventually, overlay, signIn, useExtension, type Harness } from './flows';
+import { eventually, type Harness, overlay, useSignedInExtension } from './flows';
 
-const env = useExtension(async (env) => {
-  await configure(env.h, env.cloud);
-  await signIn(env.h, env.cloud.tenant.admin.upn);
-});
+const env = useSignedInExtension();
 let cloud: FakeCloud;
 let h: Harness;
 beforeAll(() => void ({ cloud, h } = env));

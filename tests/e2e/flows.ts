@@ -1,7 +1,7 @@
 /** Steps an admin takes, shared by the end-to-end specs. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { ensureBuilt, launchExtension, startFakeCloud, type FakeCloud } from './harness';
+import { configureExtension, DEMO_CLIENT_ID, ensureBuilt, launchExtension, signInFromPopup, startFakeCloud, type FakeCloud } from './harness';
 
 export type Harness = Awaited<ReturnType<typeof import('./harness').launchExtension>>;
 
@@ -25,16 +25,19 @@ export function useExtension(prepare?: (env: { cloud: FakeCloud; h: Harness }) =
   return env;
 }
 
-export const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+/** useExtension, set up (configure) with the demo admin signed in: most suites start here. */
+export function useSignedInExtension() {
+  return useExtension(async (env) => {
+    await configure(env.h, env.cloud);
+    await signIn(env.h, env.cloud.tenant.admin.upn);
+  });
+}
+
+export const CLIENT_ID = DEMO_CLIENT_ID;
 
 /** Fills the options page as an admin would, and saves. */
-export async function configure(h: Harness, cloud: FakeCloud): Promise<void> {
-  const options = await h.page('options.html');
-  await options.getByLabel('Application (client) ID').fill(CLIENT_ID);
-  await options.getByLabel('Directory (tenant) ID').fill(cloud.tenant.id);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText('Saved.').waitFor();
-  await options.close();
+export function configure(h: Harness, cloud: FakeCloud): Promise<void> {
+  return configureExtension(h, cloud.tenant.id);
 }
 
 /** The overlay's shadow root host; Playwright locators pierce open shadow roots. */
@@ -74,9 +77,6 @@ export async function tabIdOf(h: Harness, page: Page): Promise<number> {
 }
 
 /** Signs in from the popup, as an admin would on first use. */
-export async function signIn(h: Harness, upn: string): Promise<void> {
-  const popup = await h.page('popup.html');
-  await popup.getByRole('button', { name: 'Sign in' }).first().click();
-  await popup.getByText(upn).waitFor();
-  await popup.close();
+export function signIn(h: Harness, upn: string): Promise<void> {
+  return signInFromPopup(h, upn);
 }

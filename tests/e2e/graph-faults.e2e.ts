@@ -1,12 +1,9 @@
 /** What the admin sees when Graph or the session fails, and how many requests each case costs. */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appByKey, provisioningUrl, type FakeCloud } from './harness';
-import { configure, jobRequests, overlay, overlayText, signIn, useExtension, type Harness } from './flows';
+import { type Harness, jobRequests, overlay, overlayText, useSignedInExtension } from './flows';
 
-const env = useExtension(async (env) => {
-  await configure(env.h, env.cloud);
-  await signIn(env.h, env.cloud.tenant.admin.upn);
-});
+const env = useSignedInExtension();
 let cloud: FakeCloud;
 let h: Harness;
 beforeAll(() => void ({ cloud, h } = env));

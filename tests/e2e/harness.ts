@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export { launchExtension, findChromium, hostResolverRules } from '../fake-cloud/browser.mjs';
+export { launchExtension, findChromium, hostResolverRules, configureExtension, signInFromPopup, DEMO_CLIENT_ID } from '../fake-cloud/browser.mjs';
 export type { ExtensionHarness, LaunchOptions } from '../fake-cloud/browser.mjs';
 export { startFakeCloud, appByKey, provisioningUrl, APP_SPECS, ADMIN, TENANT_ID } from '../fake-cloud/index.mjs';
 export type { FakeCloud, DemoApp, DemoTenant, Fault, LogEntry } from '../fake-cloud/index.mjs';

@@ -7,12 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appByKey, provisioningUrl, type DemoApp, type FakeCloud } from './harness';
-import { CLIENT_ID, configure, eventually, jobRequests, overlay, signIn, tabIdOf, useExtension, type Harness } from './flows';
+import { CLIENT_ID, eventually, type Harness, jobRequests, overlay, tabIdOf, useSignedInExtension } from './flows';
 
-const env = useExtension(async (env) => {
-  await configure(env.h, env.cloud);
-  await signIn(env.h, env.cloud.tenant.admin.upn);
-});
+const env = useSignedInExtension();
 let cloud: FakeCloud;
 let h: Harness;
 beforeAll(() => void ({ cloud, h } = env));

@@ -32,3 +32,9 @@ export interface ExtensionHarness {
 export function findChromium(): string;
 export function hostResolverRules(cloud: { port: number; allHosts: readonly string[] }): string;
 export function launchExtension(options: LaunchOptions): Promise<ExtensionHarness>;
+
+export const DEMO_CLIENT_ID: string;
+/** Options page: client and tenant ids, Save (as an admin would). */
+export function configureExtension(harness: Pick<ExtensionHarness, 'page'>, tenantId: string, clientId?: string): Promise<void>;
+/** The popup's Sign in, through the real MSAL path; resolves when the popup names `upn`. */
+export function signInFromPopup(harness: Pick<ExtensionHarness, 'page'>, upn: string): Promise<void>;

@@ -178,3 +178,32 @@ async function attach(context, { dir, workerTimeoutMs, executablePath, cleanup }
   };
   return harness;
 }
+
+/** The app registration id the demo, the bench and the tests enter (the fake sign-in service takes any GUID). */
+export const DEMO_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+
+/**
+ * Sets the extension up as an admin would: the options page, client and tenant ids, Save.
+ * @param {ExtensionHarnessLike} harness @param {string} tenantId @param {string} [clientId]
+ */
+export async function configureExtension(harness, tenantId, clientId = DEMO_CLIENT_ID) {
+  const options = await harness.page('options.html');
+  await options.getByLabel('Application (client) ID').fill(clientId);
+  await options.getByLabel('Directory (tenant) ID').fill(tenantId);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+  await options.close();
+}
+
+/**
+ * Signs in as an admin would: the popup's Sign in, through the real MSAL path; done when the popup names `upn`.
+ * @param {ExtensionHarnessLike} harness @param {string} upn
+ */
+export async function signInFromPopup(harness, upn) {
+  const popup = await harness.page('popup.html');
+  await popup.getByRole('button', { name: 'Sign in' }).first().click();
+  await popup.getByText(upn).waitFor();
+  await popup.close();
+}
+
+/** @typedef {{ page(url: string): Promise<import('playwright-core').Page> }} ExtensionHarnessLike */
