@@ -35,7 +35,7 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
   const fetched = toTimeView(fetchedAt, now, timeZone);
 
   return (
-    <article class="pl-job" aria-label={`Provisioning job ${view.jobId}`}>
+    <article class="pl-job" aria-label={`Provisioning job ${label(view.jobId)}`}>
       <div class="pl-job-head">
         <StatePill state={view.state} />
         {view.templateId && <span>{view.templateId}</span>}

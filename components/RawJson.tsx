@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ExpandableText } from './ExpandableText';
+import { Breakable, ExpandableText } from './ExpandableText';
 
 export interface RawJsonProps {
   /** Parsed JSON (the job as Graph returned it). */
@@ -56,7 +56,7 @@ function JsonNode({ path, name, value, depth, last, limits }: NodeProps) {
       )}
       {name !== null && (
         <>
-          <span class="pl-json-key">{JSON.stringify(name)}</span>
+          <span class="pl-json-key"><Breakable text={JSON.stringify(name)} /></span>
           <span class="pl-json-punct">: </span>
         </>
       )}

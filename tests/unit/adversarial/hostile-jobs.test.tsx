@@ -14,6 +14,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SHOWN_MAX } from '@/components/ExpandableText';
 import { JobCard } from '@/components/JobCard';
 import { JobsPanel, type JobsPanelProps } from '@/components/JobsPanel';
 import type { ActionLink } from '@/components/QuarantineBlock';
@@ -418,7 +419,9 @@ describe('JobsPanel and JobCard render hostile jobs as text', () => {
     audit(container, allowedHrefs([raw]));
   });
 
-  it('a 1 MB message: cut behind "Show more", then shown whole as text', () => {
+  // Found by the browser suite (tests/e2e/hostile-render.e2e.ts): a whole 1 MB message froze the tab
+  // in layout. Expanded text now stops at SHOWN_MAX characters, with break opportunities inside.
+  it('a 1 MB message: cut behind "Show more", then its first 100,000 characters as text', () => {
     hostileJobsTried++;
     const raw = ODD_JOBS.find(([name]) => name === 'a 1 MB message')![1];
     const started = performance.now();
@@ -426,9 +429,10 @@ describe('JobsPanel and JobCard render hostile jobs as text', () => {
     const firstPaint = performance.now() - started;
     expect(container.textContent!.length).toBeLessThan(50_000); // the message is cut until asked for
     expandAll();
-    expect(container.textContent).toContain(bigMessage);
+    expect(container.textContent).toContain(bigMessage.slice(0, SHOWN_MAX));
+    expect(container.textContent).toContain('more characters: Copy JSON has all of them.');
     audit(container, allowedHrefs([raw]));
-    console.log(`[hostile-jobs] 1 MB message: first render ${firstPaint.toFixed(1)} ms, ${container.textContent!.length} characters of text once expanded, 0 elements from its markup`);
+    console.log(`[hostile-jobs] 1 MB message: first render ${firstPaint.toFixed(1)} ms, ${container.textContent!.length} characters of text once expanded (cut at ${SHOWN_MAX}), 0 elements from its markup`);
   }, SLOW);
 
   // Found by this suite: these were shown whole (4 MB of text in one card). Labels are now cut at
