@@ -53,6 +53,7 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
         </button>
         <span class="pl-caption">
           {refreshing ? 'Refreshing…' : <>Updated <TimeText time={fetched} fallback="at an unknown time" /></>}
+          {timeZone === 'UTC' && ' · times in UTC'}
         </span>
         <button type="button" class="pl-btn-link" aria-expanded={showRaw} aria-controls={rawId} onClick={() => setShowRaw(!showRaw)}>
           {showRaw ? 'Hide raw JSON' : 'Show raw JSON'}

@@ -63,6 +63,12 @@ export function OptionsForm({ initial, redirectUri, onSave, copy }: OptionsFormP
           <option value="beta">beta</option>
         </select>
       </Field>
+      <Field id="times" label="Times" hint="How the overlay and the popup show absolute times; relative ones (in 5 h) are the same either way.">
+        <select id="times" class="pl-input" value={form.times ?? 'local'} onChange={set('times')} aria-describedby="times-hint">
+          <option value="local">Local time of this computer</option>
+          <option value="utc">UTC</option>
+        </select>
+      </Field>
       <div class="pl-actions">
         <button type="submit" class="pl-btn pl-btn-primary">Save</button>
         <span role="status" aria-live="polite">{saved}</span>

@@ -17,14 +17,16 @@ export interface OverlayAppProps {
   placement: OverlayPlacement;
   onPlacement: (placement: OverlayPlacement) => void;
   copy: (text: string) => Promise<void>;
+  /** IANA zone for absolute times (settings: UTC on request); default the browser's. */
+  timeZone?: string;
 }
 
 /** The overlay on a provisioning page: one lookup per page, following the portal's navigation. */
-export function OverlayApp({ page, client, placement, onPlacement, copy }: OverlayAppProps) {
+export function OverlayApp({ page, client, placement, onPlacement, copy, timeZone }: OverlayAppProps) {
   const query = useMemo(() => queryOfPage(page), [page.cloud, page.servicePrincipalId, page.appId]);
   const { state, refresh, signIn } = useJobLookup(client, query);
   const now = useNow();
-  const toView = useJobView(now);
+  const toView = useJobView(now, timeZone);
   const shown: PanelState = state.status === 'done' ? state.lookup : state.status === 'loading' && state.previous ? state.previous : { kind: 'loading' };
   const found = shown.kind === 'jobs' ? shown : undefined;
   return (
@@ -39,6 +41,7 @@ export function OverlayApp({ page, client, placement, onPlacement, copy }: Overl
         state={shown}
         toView={toView}
         now={now}
+        timeZone={timeZone}
         refreshing={state.status === 'loading' && shown.kind !== 'loading'}
         onRefresh={refresh}
         onSignIn={() => void signIn()}

@@ -19,6 +19,8 @@ export interface PopupAppProps {
   /** The portal page of the active tab, when its content script answered. */
   tabPage: PortalPage | null;
   cloud: CloudId;
+  /** IANA zone for absolute times (settings: UTC on request); default the browser's. */
+  timeZone?: string;
   recent: readonly RecentLookup[];
   onFound: (entry: RecentLookup) => void;
   copy: (text: string) => Promise<void>;
@@ -48,7 +50,7 @@ function AccountBar({ auth, client, onChange }: { auth: AuthState | null; client
 }
 
 /** The toolbar popup: the active tab's job at once, else a lookup by ids or a pasted portal URL. */
-export function PopupApp({ client, tabPage, cloud, recent, onFound, copy }: PopupAppProps) {
+export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, copy }: PopupAppProps) {
   const [auth, setAuth] = useState<AuthState | null>(null);
   const [query, setQuery] = useState<JobQuery | null>(() => (tabPage ? queryOfPage(tabPage) : null));
   const { state, refresh, signIn } = useJobLookup(client, query);
@@ -61,7 +63,7 @@ export function PopupApp({ client, tabPage, cloud, recent, onFound, copy }: Popu
   }, [state]);
 
   const now = useNow();
-  const toView = useJobView(now);
+  const toView = useJobView(now, timeZone);
   const found = shown.kind === 'jobs' ? shown : undefined;
   const host = tabPage?.host ?? CLOUDS[query?.cloud ?? cloud].portalHosts[0]!;
   return (
@@ -73,6 +75,7 @@ export function PopupApp({ client, tabPage, cloud, recent, onFound, copy }: Popu
             state={shown}
             toView={toView}
             now={now}
+            timeZone={timeZone}
             refreshing={state.status === 'loading' && shown.kind !== 'loading'}
             onRefresh={refresh}
             onSignIn={async () => {

@@ -1,7 +1,7 @@
 /**
- * Where the admin left the overlay, read and written by the content script with the browser's own
- * storage API (the content script stays free of storage libraries). Declared in lib/settings.ts
- * under the same key, so pages and tests see one item.
+ * What the overlay reads from storage, with the browser's own storage API (the content script stays
+ * free of storage libraries): where the admin left it, and the time-zone choice from the settings.
+ * Both items are declared in lib/settings.ts under these keys, so pages and tests see one item each.
  */
 
 export interface OverlayPlacement {
@@ -11,6 +11,15 @@ export interface OverlayPlacement {
 }
 
 export const OVERLAY_PLACEMENT_KEY = 'overlay';
+export const SETTINGS_KEY = 'settings';
+
+/** How times read: the browser's zone, or UTC ("UTC on request", ux-brief). */
+export type TimesSetting = 'local' | 'utc';
+
+/** The IANA zone to format times in: undefined for the browser's own. */
+export function timeZoneOf(times: unknown): string | undefined {
+  return times === 'utc' ? 'UTC' : undefined;
+}
 export const DEFAULT_PLACEMENT: OverlayPlacement = { collapsed: false, offset: null };
 
 interface StorageArea {
@@ -34,6 +43,12 @@ export function toPlacement(value: unknown): OverlayPlacement {
 
 export async function readPlacement(): Promise<OverlayPlacement> {
   return toPlacement((await local().get(OVERLAY_PLACEMENT_KEY))[OVERLAY_PLACEMENT_KEY]);
+}
+
+/** The time zone the admin chose in the settings (stored values are checked, not trusted). */
+export async function readTimeZone(): Promise<string | undefined> {
+  const settings = (await local().get(SETTINGS_KEY))[SETTINGS_KEY] as { times?: unknown } | undefined;
+  return timeZoneOf(settings && typeof settings === 'object' ? settings.times : undefined);
 }
 
 export function writePlacement(placement: OverlayPlacement): Promise<void> {

@@ -3,9 +3,10 @@ import { storage } from 'wxt/utils/storage';
 import { isCloudId, type CloudId } from './clouds';
 import type { GraphVersion } from './graph-client';
 import { isGuid, isTenant } from './ids';
-import { DEFAULT_PLACEMENT, OVERLAY_PLACEMENT_KEY, type OverlayPlacement } from './overlay-placement';
+import { DEFAULT_PLACEMENT, OVERLAY_PLACEMENT_KEY, SETTINGS_KEY, type OverlayPlacement, type TimesSetting } from './overlay-placement';
 
-export type { OverlayPlacement };
+export type { OverlayPlacement, TimesSetting };
+export { timeZoneOf } from './overlay-placement';
 
 export interface Settings {
   /** Application (client) ID of the admin's own app registration. */
@@ -14,12 +15,14 @@ export interface Settings {
   tenant: string;
   cloud: CloudId;
   graphVersion: GraphVersion;
+  /** Absolute times in the browser's zone or in UTC. Missing in settings saved before it existed: read as 'local'. */
+  times: TimesSetting;
 }
 
-export const DEFAULT_SETTINGS: Settings = { clientId: '', tenant: 'organizations', cloud: 'global', graphVersion: 'v1.0' };
+export const DEFAULT_SETTINGS: Settings = { clientId: '', tenant: 'organizations', cloud: 'global', graphVersion: 'v1.0', times: 'local' };
 
 /** The app registration and cloud, from the options page. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, { fallback: DEFAULT_SETTINGS, version: 1 });
 
 /** Where the admin left the overlay, and whether it was collapsed (the content script reads it raw: lib/overlay-placement.ts). */
 export const overlayItem = storage.defineItem<OverlayPlacement>(`local:${OVERLAY_PLACEMENT_KEY}`, { fallback: DEFAULT_PLACEMENT, version: 1 });
@@ -53,8 +56,9 @@ export function validateSettings(input: Record<string, unknown>): { ok: true; se
     errors.tenant = 'Enter the Directory (tenant) ID (a GUID), a verified domain such as contoso.onmicrosoft.com, or "organizations".';
   if (!isCloudId(input.cloud)) errors.cloud = 'Pick a cloud from the list.';
   const graphVersion = input.graphVersion === 'beta' ? 'beta' : 'v1.0';
+  const times = input.times === 'utc' ? 'utc' : 'local';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, settings: { clientId: clientId.toLowerCase(), tenant: isGuid(tenant) ? tenant.toLowerCase() : tenant, cloud: input.cloud as CloudId, graphVersion } };
+  return { ok: true, settings: { clientId: clientId.toLowerCase(), tenant: isGuid(tenant) ? tenant.toLowerCase() : tenant, cloud: input.cloud as CloudId, graphVersion, times } };
 }
 
 export function isConfigured(settings: Settings): boolean {

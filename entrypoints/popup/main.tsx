@@ -3,7 +3,7 @@ import { PopupApp } from '@/components/PopupApp';
 import { LENS_CSS, PAGE_CSS } from '@/components/styles';
 import { createLensClient } from '@/lib/client';
 import { sendMessage } from '@/lib/protocol';
-import { recentLookupsItem, rememberLookup, settingsItem } from '@/lib/settings';
+import { recentLookupsItem, rememberLookup, settingsItem, timeZoneOf } from '@/lib/settings';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: LENS_CSS + PAGE_CSS }));
 const root = document.getElementById('app')!;
@@ -24,6 +24,7 @@ Promise.all([tabPage(), settingsItem.getValue(), recentLookupsItem.getValue()]).
       client={createLensClient()}
       tabPage={page ?? null}
       cloud={settings.cloud}
+      timeZone={timeZoneOf(settings.times)}
       recent={recent}
       onFound={async (entry) => recentLookupsItem.setValue(rememberLookup(await recentLookupsItem.getValue(), entry))}
       copy={(text) => navigator.clipboard.writeText(text)}

@@ -58,4 +58,26 @@ describe('settings and session', () => {
     await overlay(page).getByText('Active', { exact: true }).first().waitFor();
     await page.close();
   });
+
+  it('shows times in UTC when the settings ask for it, in the overlay and the popup', async () => {
+    const app = appByKey(cloud.tenant, 'scim-healthy');
+    const options = await h.page('options.html');
+    await options.getByLabel('Times').selectOption('utc');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    const page = await h.page(provisioningUrl(app));
+    await overlay(page).getByText('times in UTC', { exact: false }).waitFor();
+    const popup = await h.page('popup.html');
+    await popup.getByLabel('Service principal object ID').fill(app.objectId);
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    await popup.getByText('times in UTC', { exact: false }).waitFor();
+
+    await options.getByLabel('Times').selectOption('local');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    await page.reload();
+    await overlay(page).getByText('Active', { exact: true }).first().waitFor();
+    expect(await overlay(page).getByText('times in UTC', { exact: false }).count()).toBe(0);
+    await Promise.all([options.close(), page.close(), popup.close()]);
+  });
 });

@@ -1,5 +1,6 @@
 import { act, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createOverlayController } from '@/components/overlay-controller';
 import type { LensClient } from '@/lib/client';
 import { parsePortalUrl } from '@/lib/portal-url';
@@ -68,6 +69,24 @@ describe('overlay controller', () => {
     trustedClick(rawToggle);
     await waitFor(() => expect(rawToggle.getAttribute('aria-expanded')).toBe('true'));
     overlay.hide();
+  });
+
+  it.each([
+    ['UTC when the settings say so', { times: 'utc' }, true],
+    ['local time by default', { times: 'local' }, false],
+    ['local time for settings saved before the choice existed', { clientId: 'x' }, false],
+    ['local time for a malformed value', { times: '<b>utc</b>' }, false],
+  ])('formats absolute times in %s', async (_name, settings, utc) => {
+    await fakeBrowser.storage.local.set({ settings });
+    try {
+      const overlay = createOverlayController(fakeClient(), async () => {});
+      overlay.show(page, Promise.resolve(found));
+      await waitFor(() => expect(shadowText()).toContain('scim.1'));
+      expect(shadowText().includes('times in UTC')).toBe(utc);
+      overlay.hide();
+    } finally {
+      await fakeBrowser.storage.local.clear();
+    }
   });
 
   it('asks the background itself when the loader had nothing', async () => {
