@@ -68,12 +68,14 @@ export function installProbe() {
       const found = marks.find(matches(spec));
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const w = { test: matches(spec), resolve };
-        waiters.push(w);
-        setTimeout(() => {
+        // The timer goes as soon as the mark comes: a pending one would hold this closure (and show
+        // up as heap growth in the memory measure) for `timeoutMs` after every navigation.
+        const timer = setTimeout(() => {
           const i = waiters.indexOf(w);
           if (i >= 0) { waiters.splice(i, 1); reject(new Error(`probe: no ${JSON.stringify(spec)} within ${timeoutMs} ms; last marks ${JSON.stringify(marks.slice(-4))}`)); }
         }, timeoutMs);
+        const w = { test: matches(spec), resolve: (m) => { clearTimeout(timer); resolve(m); } };
+        waiters.push(w);
       });
     },
     /** Changes the hash (an in-portal navigation) and resolves with ms until a mark matching `spec` appears. */
