@@ -51,6 +51,13 @@ try {
   await navigateAround(page, apps, 190);
   const late = await snapshot(cdp);
   const marks = await page.evaluate(() => window.__lensBench.marks.length);
+  const resources = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource');
+    const byName = {};
+    for (const e of entries) byName[e.name.replace(/[0-9a-f-]{36}/g, '{id}')] = (byName[e.name.replace(/[0-9a-f-]{36}/g, '{id}')] ?? 0) + 1;
+    return byName;
+  });
+  console.log(`the page's resource timings by URL: ${JSON.stringify(resources)}`);
   const rows = [...late].map(([key, l]) => {
     const e = early.get(key) ?? { count: 0, size: 0 };
     return { key, dCount: l.count - e.count, dKB: (l.size - e.size) / 1024 };
