@@ -3,26 +3,13 @@ import { OVERLAY_GLOBAL, OVERLAY_MODULE, type OverlayController } from '@/lib/ov
 import { parsePortalUrl, queryOfPage, type PortalPage } from '@/lib/portal-url';
 import { createLensClient } from '@/lib/client';
 import { watchLocation } from '@/lib/location-watch';
+import { domReady } from '@/lib/page-ready';
 import { onMessage } from '@/lib/protocol';
 
 /** The UI module, imported once, into this isolated world. */
 async function loadOverlay(): Promise<OverlayController> {
   await import(/* @vite-ignore */ browser.runtime.getURL(OVERLAY_MODULE));
   return (globalThis as unknown as Record<string, OverlayController>)[OVERLAY_GLOBAL]!;
-}
-
-/** The overlay goes into document.body, which a document_start script may not have yet. */
-function domReady(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => {
-    // The browser's own event only: a page could fire a fake one before its body exists.
-    const onReady = (event: Event) => {
-      if (!event.isTrusted) return;
-      document.removeEventListener('DOMContentLoaded', onReady);
-      resolve();
-    };
-    document.addEventListener('DOMContentLoaded', onReady);
-  });
 }
 
 export default defineContentScript({
