@@ -20,10 +20,11 @@ export type TimesSetting = 'local' | 'utc';
 export function timeZoneOf(times: unknown): string | undefined {
   return times === 'utc' ? 'UTC' : undefined;
 }
+
 export const DEFAULT_PLACEMENT: OverlayPlacement = { collapsed: false, offset: null };
 
 interface StorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 
@@ -41,14 +42,14 @@ export function toPlacement(value: unknown): OverlayPlacement {
   return { collapsed: v.collapsed === true, offset };
 }
 
-export async function readPlacement(): Promise<OverlayPlacement> {
-  return toPlacement((await local().get(OVERLAY_PLACEMENT_KEY))[OVERLAY_PLACEMENT_KEY]);
-}
-
-/** The time zone the admin chose in the settings (stored values are checked, not trusted). */
-export async function readTimeZone(): Promise<string | undefined> {
-  const settings = (await local().get(SETTINGS_KEY))[SETTINGS_KEY] as { times?: unknown } | undefined;
-  return timeZoneOf(settings && typeof settings === 'object' ? settings.times : undefined);
+/** What the overlay needs from storage, in one read: its placement and the settings' time zone. */
+export async function readOverlayStorage(): Promise<{ placement: OverlayPlacement; timeZone: string | undefined }> {
+  const stored = await local().get([OVERLAY_PLACEMENT_KEY, SETTINGS_KEY]);
+  const settings = stored[SETTINGS_KEY] as { times?: unknown } | undefined;
+  return {
+    placement: toPlacement(stored[OVERLAY_PLACEMENT_KEY]),
+    timeZone: timeZoneOf(settings && typeof settings === 'object' ? settings.times : undefined),
+  };
 }
 
 export function writePlacement(placement: OverlayPlacement): Promise<void> {
