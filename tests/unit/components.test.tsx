@@ -154,7 +154,7 @@ describe('JobDetails', () => {
   });
 
   it("shows the error a past quarantine left on a job that is not quarantined (Microsoft's Paused example), as text", () => {
-    const docsExample = JSON.parse(readFileSync(resolve(__dirname, '../../../shared/fixtures/graph/get-job.docs-example.json'), 'utf8'));
+    const docsExample = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/graph-docs/get-job.docs-example.json'), 'utf8'));
     const v = toJobView(docsExample, { now: new Date('2026-11-28T10:00:00Z'), timeZone: 'UTC' });
     expect(v.state.label).toBe('Paused');
     const { container } = render(<JobDetails view={v} />);

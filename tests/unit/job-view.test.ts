@@ -11,8 +11,8 @@ const OPTIONS = { now: NOW, timeZone: 'UTC' };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OWN = path.resolve(here, '../fixtures/jobs');
-// Microsoft's documentation examples, kept outside the repo (CI clones shared/ beside it).
-const SHARED = path.resolve(here, '../../../shared/fixtures/graph');
+// Microsoft's documentation examples, copied byte for byte (tests/fixtures/graph-docs/README.md).
+const DOCS = path.resolve(here, '../fixtures/graph-docs');
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 const fixture = (name: string): unknown => readJson(path.join(OWN, `${name}.json`));
@@ -106,16 +106,17 @@ describe('quarantine details', () => {
   );
 });
 
-describe("Microsoft's documentation examples (shared/fixtures/graph)", () => {
-  it('finds both files', () => {
-    expect(readdirSync(SHARED).filter((f) => f.endsWith('.json')).sort()).toEqual([
+describe("Microsoft's documentation examples (tests/fixtures/graph-docs)", () => {
+  it('finds every copied example', () => {
+    expect(readdirSync(DOCS).filter((f) => f.endsWith('.json')).sort()).toEqual([
       'get-job.docs-example.json',
+      'provisioning-log.failure.docs-example.json',
       'status.quarantined.docs-2017-fragment.json',
     ]);
   });
 
   it('Get synchronizationJob: Paused with an empty-timestamp quarantine is Paused, its error kept aside', () => {
-    const v = toJobView(readJson(path.join(SHARED, 'get-job.docs-example.json')), OPTIONS);
+    const v = toJobView(readJson(path.join(DOCS, 'get-job.docs-example.json')), OPTIONS);
     expect(v).toEqual({
       jobId: '{jobId}',
       templateId: 'BoxOutDelta',
@@ -139,7 +140,7 @@ describe("Microsoft's documentation examples (shared/fixtures/graph)", () => {
   });
 
   it('2017 draft: code Quarantine, the error on lastExecution, 7-digit times, sentinel nextAttempt', () => {
-    const v = toJobView(readJson(path.join(SHARED, 'status.quarantined.docs-2017-fragment.json')), OPTIONS);
+    const v = toJobView(readJson(path.join(DOCS, 'status.quarantined.docs-2017-fragment.json')), OPTIONS);
     expect(v.state.key).toBe('quarantined');
     expect(v.needsAttention).toBe(true);
     expect(v.quarantine).toMatchObject({
