@@ -6,7 +6,7 @@ import type { OverlayPlacement } from '@/lib/settings';
 import { JobsPanel } from './JobsPanel';
 import { jobLinks } from './links';
 import { Overlay } from './Overlay';
-import { lookupSummary, type PanelState } from './summary';
+import { lookupSummary } from './summary';
 import { useJobLookup } from './useJobLookup';
 import { useJobView } from './useJobView';
 import { useNow } from './useNow';
@@ -24,10 +24,9 @@ export interface OverlayAppProps {
 /** The overlay on a provisioning page: one lookup per page, following the portal's navigation. */
 export function OverlayApp({ page, client, placement, onPlacement, copy, timeZone }: OverlayAppProps) {
   const query = useMemo(() => queryOfPage(page), [page.cloud, page.servicePrincipalId, page.appId]);
-  const { state, refresh, signIn } = useJobLookup(client, query);
+  const { shown, refreshing, refresh, signIn } = useJobLookup(client, query);
   const now = useNow();
   const toView = useJobView(now, timeZone);
-  const shown: PanelState = state.status === 'done' ? state.lookup : state.status === 'loading' && state.previous ? state.previous : { kind: 'loading' };
   const found = shown.kind === 'jobs' ? shown : undefined;
   return (
     <Overlay
@@ -42,7 +41,7 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
         toView={toView}
         now={now}
         timeZone={timeZone}
-        refreshing={state.status === 'loading' && shown.kind !== 'loading'}
+        refreshing={refreshing}
         onRefresh={refresh}
         onSignIn={() => void signIn()}
         onOpenSettings={() => void client.openSettings()}

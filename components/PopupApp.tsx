@@ -9,7 +9,6 @@ import { ErrorNotice } from './ErrorNotice';
 import { JobsPanel } from './JobsPanel';
 import { jobLinks } from './links';
 import { LookupForm } from './LookupForm';
-import type { PanelState } from './summary';
 import { useJobLookup } from './useJobLookup';
 import { useJobView } from './useJobView';
 import { useNow } from './useNow';
@@ -53,10 +52,9 @@ function AccountBar({ auth, client, onChange }: { auth: AuthState | null; client
 export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, copy }: PopupAppProps) {
   const [auth, setAuth] = useState<AuthState | null>(null);
   const [query, setQuery] = useState<JobQuery | null>(() => (tabPage ? queryOfPage(tabPage) : null));
-  const { state, refresh, signIn } = useJobLookup(client, query);
+  const { state, shown, refreshing, refresh, signIn } = useJobLookup(client, query);
   useEffect(() => void client.getAuthState().then(setAuth), [client]);
 
-  const shown: PanelState = state.status === 'done' ? state.lookup : state.status === 'loading' && state.previous ? state.previous : { kind: 'loading' };
   useEffect(() => {
     if (state.status === 'done' && state.lookup.kind === 'jobs')
       onFound({ servicePrincipalId: state.lookup.servicePrincipalId, jobId: query?.jobId, label: state.lookup.displayName });
@@ -76,7 +74,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
             toView={toView}
             now={now}
             timeZone={timeZone}
-            refreshing={state.status === 'loading' && shown.kind !== 'loading'}
+            refreshing={refreshing}
             onRefresh={refresh}
             onSignIn={async () => {
               await signIn();
