@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { LensError } from '@/lib/protocol';
-import { CopyButton } from './CopyButton';
 import { ExpandableText } from './ExpandableText';
+import { CopyableId } from './IdText';
 
 export interface ErrorNoticeProps {
   error: LensError;
@@ -21,9 +21,8 @@ function SupportId({ label, value, copy }: IdProps) {
   return (
     <>
       <dt>{label}</dt>
-      <dd class="pl-id">
-        <span class="pl-mono">{value}</span>
-        {copy && <CopyButton text={value} copy={copy} label="Copy" name={`Copy ${label.toLowerCase()}`} class="pl-btn-icon" fallbackLabel={label} />}
+      <dd>
+        <CopyableId id={value} name={label} copy={copy} />
       </dd>
     </>
   );

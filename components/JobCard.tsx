@@ -2,8 +2,8 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
 import { label, prettyJson } from '@/lib/json-fields';
 import { toTimeView } from '@/lib/time';
-import { CopyButton } from './CopyButton';
 import { CopyJsonButton } from './CopyJsonButton';
+import { CopyableId } from './IdText';
 import { JobDetails } from './JobDetails';
 import { QuarantineBlock, type ActionLink } from './QuarantineBlock';
 import { RawJson } from './RawJson';
@@ -38,12 +38,9 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
     <article class="pl-job" aria-label={`Provisioning job ${label(view.jobId)}`}>
       <div class="pl-job-head">
         <StatePill state={view.state} />
-        {view.templateId && <span>{view.templateId}</span>}
-        <span class="pl-id">
-          <span class="pl-mono">{label(view.jobId)}</span>
-          <CopyButton text={view.jobId} copy={copy} label="Copy" name="Copy job ID" class="pl-btn-icon" fallbackLabel="Job ID" />
-        </span>
+        {view.templateId && <span class="pl-template">{view.templateId}</span>}
       </div>
+      {view.jobId && <CopyableId id={view.jobId} name="Job ID" copy={copy} />}
       {view.quarantine && <QuarantineBlock quarantine={view.quarantine} troubleshootingUrl={view.troubleshootingUrl} links={links} />}
       <JobDetails view={view} hideRunError={Boolean(view.quarantine?.error)} />
       <div class="pl-actions">

@@ -1,5 +1,6 @@
 import type { JobView } from '@/lib/job-view';
 import { ExpandableText } from './ExpandableText';
+import { CodeText } from './IdText';
 import { MESSAGE_LIMIT } from './QuarantineBlock';
 import { TimeText } from './TimeText';
 
@@ -31,9 +32,9 @@ export function JobDetails({ view, hideRunError = false }: JobDetailsProps) {
           <dd><TimeText time={run.began} fallback="unknown" /></dd>
           <dt>Ended</dt>
           <dd><TimeText time={run.ended} fallback="not yet" /></dd>
-          <dt>Imported / exported / escrowed</dt>
+          <dt>Objects</dt>
           <dd>
-            {count(run.imported)} / {count(run.exported)} / {count(run.escrowed)}
+            {count(run.imported)} read · {count(run.exported)} written · {count(run.escrowed)} failed, retried later
           </dd>
         </>
       )}
@@ -41,7 +42,7 @@ export function JobDetails({ view, hideRunError = false }: JobDetailsProps) {
         <>
           <dt>Error</dt>
           <dd>
-            {run.error.code && <span class="pl-mono">{run.error.code}</span>}
+            {run.error.code && <CodeText code={run.error.code} />}
             {run.error.code && run.error.message && ': '}
             <ExpandableText text={run.error.message} limit={MESSAGE_LIMIT} />
           </dd>
@@ -52,7 +53,7 @@ export function JobDetails({ view, hideRunError = false }: JobDetailsProps) {
         <>
           <dt>Last quarantine error</dt>
           <dd>
-            {view.lastQuarantineError.code && <span class="pl-mono">{view.lastQuarantineError.code}</span>}
+            {view.lastQuarantineError.code && <CodeText code={view.lastQuarantineError.code} />}
             {view.lastQuarantineError.code && view.lastQuarantineError.message && ': '}
             <ExpandableText text={view.lastQuarantineError.message} limit={MESSAGE_LIMIT} />
             {view.lastQuarantineError.hint && <p class="pl-caption">{view.lastQuarantineError.hint}</p>}
@@ -65,10 +66,14 @@ export function JobDetails({ view, hideRunError = false }: JobDetailsProps) {
           <dd>{count(view.consecutiveFailures)}</dd>
         </>
       )}
-      <dt>Steady state first</dt>
-      <dd><TimeText time={view.steadyStateFirst} /></dd>
-      <dt>Steady state last</dt>
+      <dt>Last fully in sync</dt>
       <dd><TimeText time={view.steadyStateLast} /></dd>
+      {view.steadyStateFirst && (
+        <>
+          <dt>First fully in sync</dt>
+          <dd><TimeText time={view.steadyStateFirst} /></dd>
+        </>
+      )}
       <dt>Schedule</dt>
       <dd>{view.schedule.label}</dd>
       {view.entryCounts.length > 0 && (

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
+import { label } from '@/lib/json-fields';
+import { appName } from '@/lib/templates';
 import { ErrorNotice } from './ErrorNotice';
 import { JobCard } from './JobCard';
 import { JobPicker } from './JobPicker';
@@ -31,6 +33,21 @@ function Skeleton() {
         <div key={n} class="pl-skeleton-bar" aria-hidden="true" />
       ))}
     </div>
+  );
+}
+
+/**
+ * Which app this is: its display name when the lookup knows it (never fetched for this line), else
+ * the name of its template, said to be that.
+ */
+function AppName({ displayName, views }: { displayName?: string; views: readonly JobView[] }) {
+  const app = appName(displayName, views.map((view) => view.templateId));
+  if (!app) return null;
+  return (
+    <p class="pl-app">
+      <strong>{label(app.name)}</strong>
+      {app.fromTemplate && <span class="pl-caption"> · name from the job's template</span>}
+    </p>
   );
 }
 
@@ -115,6 +132,7 @@ export function JobsPanel(props: JobsPanelProps) {
       announce = jobSummary(view);
       body = (
         <>
+          <AppName displayName={state.displayName} views={views} />
           <JobPicker views={views} index={index} onChange={(i) => setChoice({ jobId: views[i]?.jobId ?? '', index: i })} />
           <JobCard view={view} raw={state.jobs[index]} fetchedAt={state.fetchedAt} now={props.now} timeZone={props.timeZone}
             onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links} />

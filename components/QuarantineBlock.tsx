@@ -1,6 +1,7 @@
 import type { QuarantineView } from '@/lib/job-view';
 import { ExpandableText } from './ExpandableText';
-import { TimeText } from './TimeText';
+import { CodeText } from './IdText';
+import { QuarantineFacts } from './QuarantineFacts';
 
 /** A link that does one of the steps, e.g. the app's Provisioning blade or its provisioning logs. */
 export interface ActionLink {
@@ -18,14 +19,6 @@ export interface QuarantineBlockProps {
 
 /** Messages longer than this are cut behind "Show more". */
 export const MESSAGE_LIMIT = 300;
-
-function yesNo(value: boolean | null | undefined): string {
-  return value === true ? 'Yes' : value === false ? 'No' : 'Unknown';
-}
-
-function days(n: number): string {
-  return n === 1 ? '1 day' : `${n} days`;
-}
 
 /**
  * The quarantine answers, in the order an admin needs them: why, what to do, the exact error,
@@ -60,7 +53,7 @@ export function QuarantineBlock({ quarantine: q, troubleshootingUrl, links = [] 
       {q.error && (
         <>
           <h3>Error</h3>
-          {q.error.code && <p class="pl-mono">{q.error.code}</p>}
+          {q.error.code && <p><CodeText code={q.error.code} /></p>}
           {q.error.message && (
             <p>
               <ExpandableText text={q.error.message} limit={MESSAGE_LIMIT} />
@@ -68,24 +61,7 @@ export function QuarantineBlock({ quarantine: q, troubleshootingUrl, links = [] 
           )}
         </>
       )}
-      <dl class="pl-dl">
-        <dt>Since</dt>
-        <dd><TimeText time={q.since} fallback="unknown" showAbsolute /></dd>
-        <dt>Next attempt</dt>
-        <dd><TimeText time={q.nextAttempt} fallback="not scheduled" showAbsolute /></dd>
-        <dt>Disabled in</dt>
-        <dd>
-          {q.daysUntilDisable === null ? 'unknown' : q.daysUntilDisable === 0 ? 'overdue (0 days)' : days(q.daysUntilDisable)}
-          {q.disableAt && <> · <time dateTime={q.disableAt.iso}>{q.disableAt.absolute}</time></>}
-        </dd>
-        <dt>Tenant can act</dt>
-        <dd>{yesNo(q.error?.tenantActionable)}</dd>
-        <dt>Series</dt>
-        <dd>
-          {q.seriesBegan ? <>began <TimeText time={q.seriesBegan} /></> : 'start unknown'}
-          {q.seriesCount !== null && ` · ${q.seriesCount} ${q.seriesCount === 1 ? 'evaluation' : 'evaluations'}`}
-        </dd>
-      </dl>
+      <QuarantineFacts quarantine={q} />
     </section>
   );
 }

@@ -50,6 +50,18 @@ export function createLookupService(deps: LookupDeps) {
   const now = deps.now ?? Date.now;
   const cache = new Map<string, { at: number; answer: JobLookup }>();
   const inFlight = new Map<string, Promise<JobLookup>>();
+  // Display names learned from lookups by application ID, so a later lookup of the same service
+  // principal can name its app without a Graph request of its own. Memory only, like the cache.
+  const names = new Map<string, string>();
+  const named = (answer: JobLookup): JobLookup => {
+    if (answer.kind !== 'jobs') return answer;
+    if (answer.displayName) {
+      names.set(answer.servicePrincipalId, answer.displayName);
+      return answer;
+    }
+    const displayName = names.get(answer.servicePrincipalId);
+    return displayName ? { ...answer, displayName } : answer;
+  };
 
   async function fetchJobs(query: JobQuery, settings: Settings): Promise<JobLookup> {
     const config = authConfigOf(settings, deps.redirectUri);
@@ -66,9 +78,9 @@ export function createLookupService(deps: LookupDeps) {
       if (servicePrincipalId === undefined) {
         const sp = await graph.getServicePrincipalByAppId(query.appId!);
         if (!sp.ok) return { kind: 'error', error: describeGraphFailure(sp.error, 'The service principal of that application ID') };
-        servicePrincipalId = String(sp.data.id);
+        servicePrincipalId = String(sp.data.id).toLowerCase();
         if (!isGuid(servicePrincipalId)) return { kind: 'error', error: inputError('Graph returned a service principal without a valid id.', 'Select Refresh.') };
-        displayName = sp.data.displayName ?? undefined;
+        displayName = typeof sp.data.displayName === 'string' && sp.data.displayName.trim() ? sp.data.displayName : undefined;
       }
       const jobs: GraphResult<unknown[]> = query.jobId
         ? await graph.getJob(servicePrincipalId, query.jobId).then((r) => (r.ok ? { ...r, data: [r.data] } : r))
@@ -105,9 +117,9 @@ export function createLookupService(deps: LookupDeps) {
       if (invalid) return { kind: 'error', error: invalid };
       const key = [settings.cloud, settings.graphVersion, settings.clientId, query.servicePrincipalId?.toLowerCase() ?? `app:${query.appId?.toLowerCase()}`, query.jobId ?? ''].join('|');
       const cached = cache.get(key);
-      if (!query.fresh && cached && now() - cached.at < (deps.cacheMs ?? DEFAULT_CACHE_MS)) return cached.answer;
+      if (!query.fresh && cached && now() - cached.at < (deps.cacheMs ?? DEFAULT_CACHE_MS)) return named(cached.answer);
       const running = inFlight.get(key);
-      if (running) return running;
+      if (running) return running.then(named);
       const request = fetchJobs(query, settings)
         .then((answer) => {
           if (answer.kind === 'jobs') cache.set(key, { at: now(), answer });
@@ -116,11 +128,12 @@ export function createLookupService(deps: LookupDeps) {
         })
         .finally(() => inFlight.delete(key));
       inFlight.set(key, request);
-      return request;
+      return request.then(named);
     },
     /** Forget everything (sign-out, settings change). */
     clear() {
       cache.clear();
+      names.clear();
     },
   };
 }

@@ -32,3 +32,20 @@ export function breakLongRuns(text: string, runLimit = RUN_LIMIT): string[] {
   if (start < text.length || pieces.length === 0) pieces.push(text.slice(start));
   return pieces;
 }
+
+/**
+ * A job id in pieces that end at its dots ("AD2AADProvisioning." "0efc…3329." "4409…29ad"), so it
+ * wraps between its parts, never inside the hex. Joined, the pieces are the id again.
+ */
+export function idPieces(id: string): string[] {
+  return id.split(/(?<=\.)/);
+}
+
+/**
+ * An error code in pieces that end at its word boundaries: after `_`, `.`, `-` or `/`, and before
+ * a capital that follows a small letter or digit ("Authorization_" "Request" "Denied"). Codes wrap
+ * there instead of mid-word. Joined, the pieces are the code again.
+ */
+export function codePieces(code: string): string[] {
+  return code.split(/(?<=[_.\-/])|(?<=[a-z0-9])(?=[A-Z])/);
+}

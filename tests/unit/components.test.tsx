@@ -58,7 +58,7 @@ describe('TimeText', () => {
 });
 
 describe('QuarantineBlock', () => {
-  it('answers why, what to do, the error, since, next attempt, days left, tenant, series — in that order', () => {
+  it('answers why, what to do, the error, since (and the series it belongs to), next attempt, disable date, who can fix it — in that order', () => {
     const { container } = render(<QuarantineBlock quarantine={quarantine()} troubleshootingUrl="https://learn.microsoft.com/x" />);
     const text = container.textContent!;
     const order = [
@@ -67,12 +67,12 @@ describe('QuarantineBlock', () => {
       'Restart provisioning.',
       'SalesforceInvalidCredentials',
       'The admin credentials are invalid.',
-      '3 days ago',
-      'in 5 h',
-      '23 days',
-      'Tenant can actYes',
-      'began 5 days ago',
-      '4 evaluations',
+      'Quarantined since3 days ago',
+      'First quarantined5 days ago',
+      'Re-evaluated 4 times since, still quarantined; the 4-week limit counts from here.',
+      'Next attemptin 5 h',
+      'Job disabledin 23 days',
+      'Fixable by youYes',
     ];
     const positions = order.map((part) => text.indexOf(part));
     expect(positions).not.toContain(-1);
@@ -91,13 +91,19 @@ describe('QuarantineBlock', () => {
   });
 
   it.each([
-    [true, 'Yes'],
-    [false, 'No'],
-    [null, 'Unknown'],
-  ])('tenantActionable %s reads %s', (actionable, word) => {
+    [true, 'Fixable by youYes: the fix is in your tenant'],
+    [false, "Fixable by youNo: the app's vendor or Microsoft has to act"],
+  ])('tenantActionable %s reads "%s"', (actionable, words) => {
     const q = quarantine({ error: { code: 'X', message: 'm', tenantActionable: actionable } });
     const { container } = render(<QuarantineBlock quarantine={q} />);
-    expect(container.textContent).toContain(`Tenant can act${word}`);
+    expect(container.textContent).toContain(words);
+  });
+
+  it('leaves out who can fix it when Graph does not say (no "Unknown" row)', () => {
+    const q = quarantine({ error: { code: 'X', message: 'm', tenantActionable: null } });
+    const { container } = render(<QuarantineBlock quarantine={q} />);
+    expect(container.textContent).not.toContain('Fixable by you');
+    expect(container.textContent).not.toContain('Unknown');
   });
 
   it('renders markup in the error message as literal text', () => {
@@ -123,10 +129,10 @@ describe('QuarantineBlock', () => {
   it('says when the job is overdue for disabling and when facts are unknown', () => {
     const q = quarantine({ daysUntilDisable: 0, disableAt: null, nextAttempt: null, seriesBegan: null, seriesCount: null, error: null });
     const { container } = render(<QuarantineBlock quarantine={q} />);
-    expect(container.textContent).toContain('overdue (0 days)');
+    expect(container.textContent).toContain('Job disablednow: the 4-week limit has passed');
     expect(container.textContent).toContain('Next attemptnot scheduled');
-    expect(container.textContent).toContain('Tenant can actUnknown');
-    expect(container.textContent).toContain('start unknown');
+    expect(container.textContent).not.toContain('Fixable by you');
+    expect(container.textContent).not.toContain('First quarantined');
   });
 });
 
@@ -135,10 +141,11 @@ describe('JobDetails', () => {
     const { container } = render(<JobDetails view={view()} />);
     const text = container.textContent!;
     expect(text).toContain('Last runFailed');
-    expect(text).toContain('Imported / exported / escrowed5 / 0 / 2');
+    expect(text).toContain('Objects5 read · 0 written · 2 failed, retried later');
     expect(text).toContain('Consecutive failures4');
-    expect(text).toContain('Steady state firstnever');
-    expect(text).toContain('Steady state lastnever');
+    expect(text).toContain('Last fully in syncnever');
+    expect(text).not.toContain('First fully in sync'); // unknown: left out
+    expect(text).not.toMatch(/steady state/i);
     expect(text).toContain('Scheduleevery 40 minutes');
     expect(text).toContain('user to User: 120');
   });
@@ -282,31 +289,38 @@ describe('ErrorNotice', () => {
     expect(screen.getByText(MARKUP)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
     expect(container.textContent).toContain('403 · Authorization_RequestDenied');
-    const requestId = screen.getByText(error.requestId!);
-    expect(requestId.classList.contains('pl-mono')).toBe(true);
-    expect(screen.getByText(error.clientRequestId!).classList.contains('pl-mono')).toBe(true);
+    // Ids in monospace, each one whole, wrapping only at dots (a <wbr> after each, none inside the hex).
+    const ids = [...container.querySelectorAll('.pl-id .pl-mono')];
+    expect(ids.map((id) => id.textContent)).toEqual([error.requestId, error.clientRequestId]);
+    for (const id of ids) expect(id.querySelectorAll('wbr').length).toBe((id.textContent!.match(/\./g) ?? []).length);
   });
 
   it('copies a request id', async () => {
     const copy = vi.fn(() => Promise.resolve());
     render(<ErrorNotice error={error} copy={copy} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Copy request id' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy request ID' }));
     await settle();
     expect(copy).toHaveBeenCalledWith(error.requestId);
-    fireEvent.click(screen.getByRole('button', { name: 'Copy client request id' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy client request ID' }));
     expect(copy).toHaveBeenLastCalledWith(error.clientRequestId);
   });
 });
 
 describe('JobPicker', () => {
-  it('labels options "state · template · job id" in the given order and reports the choice', () => {
+  it('labels options "state · template" in the given order (the full id is in the card) and reports the choice', () => {
     const onChange = vi.fn();
     render(<JobPicker views={[view(), activeView()]} index={0} onChange={onChange} />);
     const select = screen.getByRole('combobox', { name: 'Job' }) as HTMLSelectElement;
     const labels = within(select).getAllByRole('option').map((option) => option.textContent);
-    expect(labels).toEqual(['Quarantined · scim · scim.5f4eb598671f406688307ec82393defd', 'Active · Box · Box.aaaa1111bbbb2222cccc3333dddd4444']);
+    expect(labels).toEqual(['Quarantined · scim', 'Active · Box']);
     fireEvent.change(select, { target: { value: '1' } });
     expect(onChange).toHaveBeenCalledWith(1);
+  });
+
+  it('numbers jobs that would read the same', () => {
+    render(<JobPicker views={[activeView(), view(), activeView({ jobId: 'Box.2' })]} index={0} onChange={() => {}} />);
+    const labels = within(screen.getByRole('combobox', { name: 'Job' })).getAllByRole('option').map((option) => option.textContent);
+    expect(labels).toEqual(['Active · Box (1)', 'Quarantined · scim', 'Active · Box (2)']);
   });
 
   it('is absent when there is a single job', () => {

@@ -86,6 +86,21 @@ describe('lookup service', () => {
     expect(scopes).toEqual([['Application.Read.All'], ['Synchronization.Read.All']]);
   });
 
+  it('names the app of a later lookup by service principal from what a lookup by application id learned, without a request for it', async () => {
+    const { service, urls } = setup({
+      responses: [Response.json({ id: SP.toUpperCase(), appId: APP, displayName: 'Contoso SCIM' })],
+    });
+    const before = await service.lookupJobs({ cloud: 'global', appId: APP });
+    expect(before).toMatchObject({ kind: 'jobs', displayName: 'Contoso SCIM' });
+    const after = await service.lookupJobs({ cloud: 'global', servicePrincipalId: SP });
+    expect(after).toMatchObject({ kind: 'jobs', servicePrincipalId: SP, displayName: 'Contoso SCIM' });
+    expect(urls.filter((url) => url.includes('$select'))).toHaveLength(1);
+    expect(urls).toHaveLength(3); // the name, and the jobs once per lookup: nothing asked for the name again
+    service.clear();
+    const cleared = await service.lookupJobs({ cloud: 'global', servicePrincipalId: SP, fresh: true });
+    expect(cleared).toMatchObject({ kind: 'jobs', displayName: undefined });
+  });
+
   it('qualifies scopes with the Graph resource outside the global cloud', async () => {
     const { service, scopes, urls } = setup({ settings: { ...CONFIGURED, cloud: 'usgovdod' } });
     await service.lookupJobs({ cloud: 'usgov', servicePrincipalId: SP });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakLongRuns, RUN_LIMIT } from '@/lib/text-breaks';
+import { breakLongRuns, codePieces, idPieces, RUN_LIMIT } from '@/lib/text-breaks';
 
 describe('breakLongRuns', () => {
   it.each([
@@ -33,5 +33,38 @@ describe('breakLongRuns', () => {
   it('cuts 1 MB without a space into pieces of the limit', () => {
     const pieces = breakLongRuns('A'.repeat(1 << 20));
     expect(pieces).toHaveLength(Math.ceil((1 << 20) / RUN_LIMIT));
+  });
+});
+
+describe('idPieces: job ids wrap at their dots only', () => {
+  it.each([
+    ['scim.0a1b2c3d4e5f60718293a4b5c6d7e8f9', ['scim.', '0a1b2c3d4e5f60718293a4b5c6d7e8f9']],
+    [
+      'AD2AADProvisioning.0efcc5ced8064c958b16a4a486432729.44091537-c306-450c-9abb-0042eb3329ad',
+      ['AD2AADProvisioning.', '0efcc5ced8064c958b16a4a486432729.', '44091537-c306-450c-9abb-0042eb3329ad'],
+    ],
+    ['no-dots', ['no-dots']],
+    ['', ['']],
+    ['a..b.', ['a.', '.', 'b.']],
+  ])('%s', (id, pieces) => {
+    expect(idPieces(id)).toEqual(pieces);
+    expect(idPieces(id).join('')).toBe(id);
+  });
+});
+
+describe('codePieces: error codes wrap between their words', () => {
+  it.each([
+    ['Authorization_RequestDenied', ['Authorization_', 'Request', 'Denied']],
+    ['HybridIdentityServiceNoActiveAgents', ['Hybrid', 'Identity', 'Service', 'No', 'Active', 'Agents']],
+    ['AD2AADProvisioning', ['AD2', 'AADProvisioning']],
+    ['SystemForCrossDomainIdentityManagementCredentialValidationUnavailable', [
+      'System', 'For', 'Cross', 'Domain', 'Identity', 'Management', 'Credential', 'Validation', 'Unavailable',
+    ]],
+    ['E_FAIL', ['E_', 'FAIL']],
+    ['lower-case.code/x', ['lower-', 'case.', 'code/', 'x']],
+    ['', ['']],
+  ])('%s', (code, pieces) => {
+    expect(codePieces(code)).toEqual(pieces);
+    expect(codePieces(code).join('')).toBe(code);
   });
 });

@@ -35,7 +35,7 @@ describe('what the panel shows while a lookup runs', () => {
     const keys = new Set([
       lookupKey(queryA),
       lookupKey(queryB),
-      lookupKey({ ...queryA, cloud: 'usGov' }),
+      lookupKey({ ...queryA, cloud: 'usgov' }),
       lookupKey({ ...queryA, jobId: 'scim.1' }),
       lookupKey({ cloud: 'global', appId: SP_B }),
     ]);

@@ -459,7 +459,7 @@ describe('JobsPanel and JobCard render hostile jobs as text', () => {
     expect(keys).toEqual(expect.arrayContaining(['"__proto__"', '"constructor"', '"prototype"', '"polluted"']));
   });
 
-  it('500 jobs in one list: every job in the picker as text, each one selectable', () => {
+  it('500 jobs in one list: every job in the picker as text (state · template), each one selectable', () => {
     const jobs = Array.from({ length: 500 }, (_, i) => hostileJob(PAYLOADS[i % PAYLOADS.length]!, i, { quarantined: i % 3 === 0 }));
     hostileJobsTried += jobs.length;
     const started = performance.now();
@@ -468,7 +468,7 @@ describe('JobsPanel and JobCard render hostile jobs as text', () => {
     const picker = screen.getByRole('combobox', { name: 'Job' }) as HTMLSelectElement;
     const options = [...picker.options];
     expect(options).toHaveLength(500);
-    options.forEach((option, i) => expect(option.textContent).toContain(`|id#${i}`));
+    options.forEach((option, i) => expect(option.textContent).toContain(`|templateId#${i}`));
     const switchStarted = performance.now();
     for (const i of [499, 1, 250]) {
       fireEvent.change(picker, { target: { value: String(i) } });

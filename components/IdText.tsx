@@ -1,0 +1,45 @@
+import { label } from '@/lib/json-fields';
+import { codePieces, idPieces } from '@/lib/text-breaks';
+import { CopyButton } from './CopyButton';
+
+/** A piece this long wraps anywhere after all: only a hostile id has one, and it must not overflow the card. */
+const NOWRAP_MAX = 40;
+
+/** Pieces as text with a <wbr> between them: the only places the line may break. */
+function Pieces({ pieces }: { pieces: readonly string[] }) {
+  return (
+    <>
+      {pieces.map((piece, i) => [
+        i > 0 && <wbr key={`b${i}`} />,
+        piece.length <= NOWRAP_MAX ? <span key={i} class="pl-nowrap">{piece}</span> : piece,
+      ])}
+    </>
+  );
+}
+
+/** A job id or request id, wrapping at its dots only (never inside the hex). */
+export function IdText({ id }: { id: string }) {
+  return <span class="pl-mono"><Pieces pieces={idPieces(label(id))} /></span>;
+}
+
+/** An error code, wrapping between its words ("Authorization_ Request Denied"), never mid-word. */
+export function CodeText({ code }: { code: string }) {
+  return <span class="pl-mono"><Pieces pieces={codePieces(label(code))} /></span>;
+}
+
+export interface CopyableIdProps {
+  id: string;
+  /** "Job ID", "Request ID": names the copy button and the hand-copy box. */
+  name: string;
+  copy?: (text: string) => Promise<void>;
+}
+
+/** An id with a visible Copy button beside it (not under it), on one row that wraps the id first. */
+export function CopyableId({ id, name, copy }: CopyableIdProps) {
+  return (
+    <span class="pl-id">
+      <IdText id={id} />
+      {copy && <CopyButton text={id} copy={copy} label="Copy" name={`Copy ${name.charAt(0).toLowerCase()}${name.slice(1)}`} class="pl-btn pl-btn-small" fallbackLabel={name} />}
+    </span>
+  );
+}
