@@ -14,7 +14,7 @@ import { findChromium } from '../fake-cloud/browser.mjs';
 
 const ICON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../public/icon');
 /** Size → SVG source. Keep in step with tests/unit/icons.test.ts and the action in wxt.config.ts. */
-export const SOURCES = { 16: 'mark-16.svg', 32: 'mark.svg', 48: 'mark.svg', 128: 'mark.svg' };
+const SOURCES = { 16: 'mark-16.svg', 32: 'mark.svg', 48: 'mark.svg', 128: 'mark.svg' };
 /** Transparent margin (px per side) around the artwork. */
 const MARGIN = { 128: 16 };
 
