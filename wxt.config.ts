@@ -62,7 +62,9 @@ export default defineConfig({
           },
         }
       : {}),
-    action: { default_title: 'Provisioning Lens' },
+    action: { default_title: 'Provisioning Lens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
+    // MV2 (Firefox): WXT builds browser_action from the popup and does not carry `action` over; each build drops the other key.
+    browser_action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
     // The overlay UI loads into the content script on provisioning pages only, so every other portal
     // page carries just the small loader. Reachable from portal hosts only, under a per-session URL.
     web_accessible_resources: [

@@ -9,6 +9,17 @@ import { appByKey, provisioningUrl, startFakeCloud } from '../fake-cloud/index.m
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
 const outDir = resolve(process.env.DEMO_OUTPUT ?? 'demo-output');
 
+/** chrome://extensions with the extension's card and its icon (headless Chromium renders the page). */
+async function shootExtensionsPage(browser, path) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 330 });
+  await page.goto('chrome://extensions');
+  await page.locator(`extensions-item#${browser.extensionId} img#icon`).evaluate((img) => img.decode());
+  await page.screenshot({ path });
+  await page.close();
+  return path;
+}
+
 const cloud = await startFakeCloud();
 const browser = await launchExtension({ cloud, headless, viewport: { width: 1440, height: 900 } });
 browser.context.setDefaultTimeout(15_000);
@@ -61,6 +72,8 @@ try {
     await lookup.setViewportSize({ width: 424, height: 600 });
     await lookup.getByLabel('Service principal object ID').waitFor();
     await shoot(lookup, 'popup-lookup', lookup.locator('.pl-popup'));
+
+    shots.push(await shootExtensionsPage(browser, resolve(outDir, 'extensions-page.png')));
 
     console.log('Demo screenshots:');
     for (const path of shots) console.log(`  ${path}`);

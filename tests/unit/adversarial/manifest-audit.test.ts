@@ -5,11 +5,13 @@
  * nothing anywhere in a manifest that grants every site or plain http, content scripts in the top
  * frame of the six portal hosts only (Firefox included), no optional grants to widen later, no
  * remote or inline script in any CSP, nothing reachable from other extensions or web pages by
- * messaging.
+ * messaging. And the icons: the package's and the toolbar button's, each size a PNG of that size
+ * inside the package.
  *
  * Reads `.output/*` as `npm test` builds it; skipped, saying so, when a package is not built.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS } from '@/lib/clouds';
 
@@ -74,6 +76,21 @@ for (const { browser, path } of PACKAGES) {
     it('is reachable by no other extension or web page through messaging', () => {
       expect(manifest.externally_connectable).toBeUndefined();
       expect(manifest).not.toHaveProperty('sandbox');
+    });
+
+    it('has icons at 16, 32, 48 and 128 px, for the extension and its toolbar button, each a PNG of that size in the package', () => {
+      // MV3 (Chrome) calls the toolbar button `action`, MV2 (Firefox) `browser_action`.
+      const button = (manifest.action ?? manifest.browser_action) as { default_icon?: Record<string, string> } | undefined;
+      for (const icons of [manifest.icons as Record<string, string> | undefined, button?.default_icon]) {
+        expect(Object.keys(icons ?? {}).sort((a, b) => Number(a) - Number(b))).toEqual(['16', '32', '48', '128']);
+        for (const [size, file] of Object.entries(icons ?? {})) {
+          const png = join(dirname(path), file);
+          expect(existsSync(png), png).toBe(true);
+          const bytes = readFileSync(png);
+          expect(bytes.toString('latin1', 1, 4), png).toBe('PNG');
+          expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], png).toEqual([Number(size), Number(size)]);
+        }
+      }
     });
   });
 }
