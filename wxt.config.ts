@@ -12,6 +12,9 @@ import { OVERLAY_MODULE } from './lib/overlay-contract';
 const DEV_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA8HVHBWsh4G2/vHDvfqQxvyEln8BPmaGVfDnNTmYyRc1no4JuK3atBypn/FYz4AX7nB9TknN1QfFG1DIJ+v+eUo/lO75o/h2uHXjw1V96LuzdjPqYroLSm4qr6PNJkX5U2+seKmxehYNJmBlBx4jBjGZGTSF92zZKnvd/8ik0SMw5TA3+4MlaVf4Dmy06EQDdtPIcQlsb0rn3RCueRoiucWmO7X/KQnDV31ZmTCuG7pdUMP55yqEt3w6LajNJcQgQOoZqKC7b6Sb4t4qAt0kulMS2SWZ29tyuIH7sfnpCZVk8wairIJhKW0dJ9OmU7UET1aFFLE/aTil1z4GlC1f2wwIDAQAB';
 
+/** public/icon/{size}.png, rendered from public/icon/mark.svg by `npm run icons`. */
+const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 /**
  * The content script runs on every portal page, so it carries no polyfill: everything it calls
  * (runtime messaging, storage.local) is promise-based in Chrome MV3 and Firefox alike. Other
@@ -62,9 +65,9 @@ export default defineConfig({
           },
         }
       : {}),
-    action: { default_title: 'Provisioning Lens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
+    action: { default_title: 'Provisioning Lens', default_icon: TOOLBAR_ICON },
     // MV2 (Firefox): WXT builds browser_action from the popup and does not carry `action` over; each build drops the other key.
-    browser_action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
+    browser_action: { default_icon: TOOLBAR_ICON },
     // The overlay UI loads into the content script on provisioning pages only, so every other portal
     // page carries just the small loader. Reachable from portal hosts only, under a per-session URL.
     web_accessible_resources: [
