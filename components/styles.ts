@@ -6,7 +6,7 @@
 export const LENS_CSS = /* css */ `
 :root, :host {
   --pl-font: "Segoe UI", system-ui, -apple-system, sans-serif;
-  --pl-label-col: 9.5em;
+  --pl-label-col: 10em;
   --pl-mono: Consolas, "Cascadia Mono", ui-monospace, Menlo, monospace;
   --pl-bg: #ffffff; --pl-bg-subtle: #faf9f8; --pl-bg-hover: #f3f2f1;
   --pl-text: #323130; --pl-text-2: #605e5c; --pl-border: #edebe9; --pl-border-strong: #8a8886;
@@ -72,13 +72,14 @@ export const LENS_CSS = /* css */ `
 .pl-job-head { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; }
 .pl-quarantine { margin-top: 10px; padding: 8px 10px; border: 1px solid var(--pl-error); border-left-width: 4px; border-radius: 4px; background: var(--pl-error-tint); }
 .pl-quarantine ol { padding-left: 20px; }
+.pl-quarantine + .pl-dl { margin-top: 12px; }
 .pl-dl { display: grid; grid-template-columns: var(--pl-label-col) minmax(0, 1fr); gap: 2px 12px; margin-top: 10px; }
 /* One value column for the whole card: the quarantine block's lists sit 14 px in (border + padding). */
 .pl-quarantine .pl-dl { grid-template-columns: calc(var(--pl-label-col) - 14px) minmax(0, 1fr); }
 .pl-block { display: block; }
 .pl-nowrap { white-space: nowrap; }
 .pl-template { font-weight: 600; overflow-wrap: anywhere; }
-.pl-app { margin-bottom: 8px; overflow-wrap: anywhere; }
+.pl-root .pl-app { margin-bottom: 8px; overflow-wrap: anywhere; }
 .pl-btn-small { min-height: 24px; padding: 0 8px; font-size: 12px; flex: none; }
 .pl-dl dt { color: var(--pl-text-2); }
 .pl-dl dd { min-width: 0; overflow-wrap: anywhere; }

@@ -1,7 +1,7 @@
 // `npm start`: the built extension in Chromium against the built-in demo tenant (the fake cloud).
 // With a display it opens a window and stays until you close it; without one it runs headless,
 // writes screenshots of the overlay and popup, prints their paths and exits.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configureExtension, launchExtension, signInFromPopup } from '../fake-cloud/browser.mjs';
 import { appByKey, provisioningUrl, startFakeCloud } from '../fake-cloud/index.mjs';
@@ -17,6 +17,46 @@ async function shootExtensionsPage(browser, path) {
   await page.locator(`extensions-item#${browser.extensionId} img#icon`).evaluate((img) => img.decode());
   await page.screenshot({ path });
   await page.close();
+  return path;
+}
+
+/**
+ * The whole of a scrolling box as one picture: screenshots of `target` scrolled step by step through
+ * `scroller`, stacked on a canvas in the page (no image library needed). A screenshot hides
+ * scrollbars, so a single capture would stop mid-card without showing that more follows.
+ */
+async function shootWhole(page, target, scroller, path) {
+  const parts = [];
+  const { scrollHeight, clientHeight } = await scroller.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+  const box = await target.boundingBox();
+  const step = Math.max(1, clientHeight - 40);
+  for (let top = 0; ; top += step) {
+    const at = Math.min(top, scrollHeight - clientHeight);
+    await scroller.evaluate((el, y) => (el.scrollTop = y), at);
+    parts.push({ at, png: (await target.screenshot()).toString('base64') });
+    if (at >= scrollHeight - clientHeight) break;
+  }
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  // The scroller's offset inside the target: what lies above it (a header) is drawn once, on top.
+  const offset = await scroller.evaluate((el, targetTop) => el.getBoundingClientRect().top - targetTop, box.y);
+  const data = await page.evaluate(async ({ parts, width, height, offset, clientHeight, scrollHeight }) => {
+    const scale = window.devicePixelRatio || 1;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round((height - clientHeight + scrollHeight) * scale);
+    const ctx = canvas.getContext('2d');
+    for (const [i, part] of parts.entries()) {
+      const img = new Image();
+      img.src = `data:image/png;base64,${part.png}`;
+      await img.decode();
+      // Each capture draws its scrolled window at its place; the first one draws the header too.
+      const sy = i === 0 ? 0 : offset * scale;
+      const dy = (i === 0 ? 0 : offset + part.at) * scale;
+      ctx.drawImage(img, 0, sy, img.width, img.height - sy, 0, dy, img.width, img.height - sy);
+    }
+    return canvas.toDataURL('image/png');
+  }, { parts, width: box.width, height: box.height, offset, clientHeight, scrollHeight });
+  writeFileSync(path, Buffer.from(data.split(',')[1], 'base64'));
   return path;
 }
 
@@ -54,24 +94,29 @@ try {
       shots.push(path);
     };
     await shoot(portal, 'portal-with-overlay');
-    await shoot(portal, 'overlay', overlay.locator('.pl-overlay, .pl-root').first());
+    const card = overlay.locator('.pl-overlay').first();
+    const cardBody = overlay.locator('.pl-overlay-body').first();
+    shots.push(await shootWhole(portal, card, cardBody, resolve(outDir, 'overlay.png')));
 
     const cloudSync = appByKey(cloud.tenant, 'cloud-sync');
     await portal.evaluate((hash) => (location.hash = hash), new URL(provisioningUrl(cloudSync)).hash);
     await overlay.getByRole('combobox', { name: 'Job' }).waitFor();
-    await shoot(portal, 'overlay-cloud-sync', overlay.locator('.pl-overlay, .pl-root').first());
+    shots.push(await shootWhole(portal, card, cardBody, resolve(outDir, 'overlay-cloud-sync.png')));
 
     await portal.bringToFront();
     const tabId = await browser.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
     const popup = await browser.page(`popup.html?tab=${tabId}`);
-    await popup.setViewportSize({ width: 424, height: 900 });
+    // Chrome stops a popup at 600 px and scrolls the rest: popup.png is what opens; popup-whole.png all of it.
+    await popup.setViewportSize({ width: 424, height: 600 });
     await popup.getByRole('region', { name: 'Quarantine' }).waitFor();
-    await shoot(popup, 'popup', popup.locator('.pl-popup'));
+    await shoot(popup, 'popup');
+    const whole = popup.locator('html');
+    shots.push(await shootWhole(popup, whole, whole, resolve(outDir, 'popup-whole.png')));
 
     const lookup = await browser.page('popup.html');
     await lookup.setViewportSize({ width: 424, height: 600 });
     await lookup.getByLabel('Service principal object ID').waitFor();
-    await shoot(lookup, 'popup-lookup', lookup.locator('.pl-popup'));
+    await shoot(lookup, 'popup-lookup');
 
     shots.push(await shootExtensionsPage(browser, resolve(outDir, 'extensions-page.png')));
 
