@@ -57,7 +57,7 @@ describe('overlay on the portal', () => {
     expect(text).toContain('SalesforceInvalidCredentials');
     expect(text).toContain('Your Salesforce.com credentials are invalid.');
     expect(text).toMatch(/Next attempt\s+in 5 h/);
-    expect(text).toMatch(/Tenant can act\s+Yes/);
+    expect(text).toMatch(/Fixable by you\s+Yes/);
     await page.close();
   });
 
