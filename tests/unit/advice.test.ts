@@ -35,12 +35,15 @@ const ROWS: Row[] = [
   ['AD2AADProvisioning', 'EncounteredQuarantineException', 'SalesforceInvalidCredentials', /service account/, /Repair-AADCloudSyncToolsAccount/, null],
   ['AD2AADProvisioning', null, 'HybridIdentityServiceNoActiveAgents', /not running.*firewall/, /provisioning agent .*is running/, null],
   ['AD2AADProvisioning', 'TooManyDeletes', '', /accidental-deletion threshold/, /pending deletions \(StagedDelete\)/, LOGS],
+  // API-driven provisioning to on-premises AD writes through the same agent.
+  ['API2AD', 'EncounteredQuarantineException', '', /on-premises directory.*provisioning agent/, /provisioning agent .*is running/, null],
   // The code beats the template it arrived on (tests/fixtures/jobs/numbers-as-strings).
   ['scim', 'EncounteredQuarantineException', 'AzureActiveDirectoryExpiredCredentials', /service account has expired/, /Repair-AADCloudSyncToolsAccount/, null],
   // SCIM and gallery apps: admin credentials, Test Connection, save.
   ['scim', 'EncounteredQuarantineException', 'SystemForCrossDomainIdentityManagementCredentialValidationUnavailable', /Test Connection .*failed/, /Admin Credentials.*ECMA host.*Test Connection and save/, PAGE],
   ['SfSandboxOutDelta', 'EncounteredQuarantineException', 'SalesforceInvalidCredentials', /Salesforce rejected the admin credentials/, /Admin Credentials.*security token, run Test Connection and save/, PAGE],
   ['BoxOutDelta', 'EncounteredQuarantineException', 'BoxInsufficientPermissions', /lacks the needed rights in Box/, /Admin Credentials.*Box admin account.*Test Connection/, PAGE],
+  // Not in the reference: a code this version has no entry for, told by its name.
   ['Slack', 'EncounteredQuarantineException', 'SlackUnauthorized', /admin credentials are wrong or expired/, /Admin Credentials.*Test Connection/, PAGE],
   ['scim', 'EncounteredQuarantineException', '', /cannot reach the target app at all.*admin credentials/, /Admin Credentials.*Test Connection/, PAGE],
   ['BoxOutDelta', null, 'SalesforceInvalidCredentials', /Salesforce rejected/, /security token/, PAGE], // Microsoft's "Get synchronizationJob" example
