@@ -5,7 +5,8 @@ import { toTimeView } from '@/lib/time';
 import { CopyJsonButton } from './CopyJsonButton';
 import { CopyableId } from './IdText';
 import { JobDetails } from './JobDetails';
-import { QuarantineBlock, type ActionLink } from './QuarantineBlock';
+import { adviceLink, type PortalLinks } from './links';
+import { QuarantineBlock } from './QuarantineBlock';
 import { RawJson } from './RawJson';
 import { StatePill } from './StatePill';
 import { TimeText } from './TimeText';
@@ -23,16 +24,17 @@ export interface JobCardProps {
   /** A refresh is in flight: the button stays focusable but inert (aria-disabled), and says so. */
   refreshing?: boolean;
   copy: (text: string) => Promise<void>;
-  /** Portal links for the quarantine steps (Provisioning blade, provisioning logs). */
-  links?: readonly ActionLink[];
+  /** The portal pages the host can offer for the advice's steps (Provisioning page, provisioning logs). */
+  links?: PortalLinks;
 }
 
 /** One job: state, quarantine answers, details, then Copy JSON · Refresh · fetch time · raw JSON. */
-export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links }: JobCardProps) {
+export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links = {} }: JobCardProps) {
   const [showRaw, setShowRaw] = useState(false);
   const rawId = useId();
   const json = useMemo(() => prettyJson(raw), [raw]);
   const fetched = toTimeView(fetchedAt, now, timeZone);
+  const link = adviceLink(view.quarantine?.advice ?? view.advice, links, view.troubleshootingUrl);
 
   return (
     <article class="pl-job" aria-label={`Provisioning job ${label(view.jobId)}`}>
@@ -41,8 +43,8 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
         {view.templateId && <span class="pl-template">{view.templateId}</span>}
       </div>
       {view.jobId && <CopyableId id={view.jobId} name="Job ID" copy={copy} />}
-      {view.quarantine && <QuarantineBlock quarantine={view.quarantine} troubleshootingUrl={view.troubleshootingUrl} links={links} />}
-      <JobDetails view={view} hideRunError={Boolean(view.quarantine?.error)} />
+      {view.quarantine && <QuarantineBlock quarantine={view.quarantine} link={link} />}
+      <JobDetails view={view} hideRunError={Boolean(view.quarantine?.error)} adviceLink={link} />
       <div class="pl-actions">
         <CopyJsonButton text={json} copy={copy} />
         <button type="button" class="pl-btn" onClick={() => refreshing || onRefresh()} aria-disabled={refreshing}>

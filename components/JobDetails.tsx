@@ -1,13 +1,17 @@
 import type { JobView } from '@/lib/job-view';
+import { AdviceSteps } from './AdviceSteps';
 import { ExpandableText } from './ExpandableText';
 import { CodeText } from './IdText';
+import type { ActionLink } from './links';
 import { MESSAGE_LIMIT } from './QuarantineBlock';
 import { TimeText } from './TimeText';
 
 export interface JobDetailsProps {
-  view: Pick<JobView, 'lastRun' | 'lastQuarantineError' | 'consecutiveFailures' | 'steadyStateFirst' | 'steadyStateLast' | 'schedule' | 'entryCounts'>;
+  view: Pick<JobView, 'lastRun' | 'lastQuarantineError' | 'advice' | 'consecutiveFailures' | 'steadyStateFirst' | 'steadyStateLast' | 'schedule' | 'entryCounts'>;
   /** The quarantine block already shows this error: don't repeat it. */
   hideRunError?: boolean;
+  /** The one link that does a step of `view.advice`. */
+  adviceLink?: ActionLink | null;
 }
 
 // One formatter for every count: toLocaleString would build a new one per call.
@@ -18,7 +22,7 @@ function count(n: number | null): string {
 }
 
 /** Last run, steady state, schedule and entry counts as one compact definition list. */
-export function JobDetails({ view, hideRunError = false }: JobDetailsProps) {
+export function JobDetails({ view, hideRunError = false, adviceLink }: JobDetailsProps) {
   const run = view.lastRun;
   return (
     <dl class="pl-dl" aria-label="Job details">
@@ -56,7 +60,15 @@ export function JobDetails({ view, hideRunError = false }: JobDetailsProps) {
             {view.lastQuarantineError.code && <CodeText code={view.lastQuarantineError.code} />}
             {view.lastQuarantineError.code && view.lastQuarantineError.message && ': '}
             <ExpandableText text={view.lastQuarantineError.message} limit={MESSAGE_LIMIT} />
-            {view.lastQuarantineError.hint && <p class="pl-caption">{view.lastQuarantineError.hint}</p>}
+          </dd>
+        </>
+      )}
+      {view.advice && (
+        // A job that failed outside quarantine gets the advice the quarantine block would give for its error.
+        <>
+          <dt>What to do</dt>
+          <dd>
+            <AdviceSteps steps={view.advice.steps} link={adviceLink} />
           </dd>
         </>
       )}

@@ -5,7 +5,7 @@ import { appName } from '@/lib/templates';
 import { ErrorNotice } from './ErrorNotice';
 import { JobCard } from './JobCard';
 import { JobPicker } from './JobPicker';
-import type { ActionLink } from './QuarantineBlock';
+import type { PortalLinks } from './links';
 import { defaultJobIndex, jobSummary, type PanelState } from './summary';
 
 export interface JobsPanelProps {
@@ -21,8 +21,8 @@ export interface JobsPanelProps {
   onSignIn: () => void;
   onOpenSettings: () => void;
   copy: (text: string) => Promise<void>;
-  /** Portal links for the quarantine steps, passed to the job card. */
-  links?: readonly ActionLink[];
+  /** The portal pages the host can offer for the advice's steps, passed to the job card. */
+  links?: PortalLinks;
 }
 
 function Skeleton() {

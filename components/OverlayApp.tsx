@@ -4,7 +4,7 @@ import type { LensClient } from '@/lib/client';
 import { queryOfPage, type PortalPage } from '@/lib/portal-url';
 import type { OverlayPlacement } from '@/lib/settings';
 import { JobsPanel } from './JobsPanel';
-import { jobLinks } from './links';
+import { portalLinks } from './links';
 import { Overlay } from './Overlay';
 import { lookupSummary } from './summary';
 import { useJobLookup } from './useJobLookup';
@@ -46,7 +46,8 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
         onSignIn={() => void signIn()}
         onOpenSettings={() => void client.openSettings()}
         copy={copy}
-        links={jobLinks(page.host || CLOUDS[page.cloud].portalHosts[0]!, found?.appId ?? page.appId, found?.servicePrincipalId ?? page.servicePrincipalId)}
+        // The overlay only shows on the app's Provisioning page: never a link back to it.
+        links={portalLinks(page.host || CLOUDS[page.cloud].portalHosts[0]!, found?.appId ?? page.appId, found?.servicePrincipalId ?? page.servicePrincipalId, 'provisioningPage')}
       />
     </Overlay>
   );

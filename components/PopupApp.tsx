@@ -7,7 +7,7 @@ import type { AuthState, JobQuery } from '@/lib/protocol';
 import type { RecentLookup } from '@/lib/settings';
 import { ErrorNotice } from './ErrorNotice';
 import { JobsPanel } from './JobsPanel';
-import { jobLinks } from './links';
+import { portalLinks } from './links';
 import { LookupForm } from './LookupForm';
 import { useJobLookup } from './useJobLookup';
 import { useJobView } from './useJobView';
@@ -82,7 +82,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
             }}
             onOpenSettings={() => void client.openSettings()}
             copy={copy}
-            links={jobLinks(host, found?.appId ?? query.appId, found?.servicePrincipalId ?? query.servicePrincipalId)}
+            links={portalLinks(host, found?.appId ?? query.appId, found?.servicePrincipalId ?? query.servicePrincipalId)}
           />
           <button type="button" class="pl-link-btn" onClick={() => setQuery(null)}>Look up another job</button>
         </>

@@ -1,20 +1,14 @@
 import type { QuarantineView } from '@/lib/job-view';
+import { AdviceSteps } from './AdviceSteps';
 import { ExpandableText } from './ExpandableText';
 import { CodeText } from './IdText';
+import type { ActionLink } from './links';
 import { QuarantineFacts } from './QuarantineFacts';
-
-/** A link that does one of the steps, e.g. the app's Provisioning blade or its provisioning logs. */
-export interface ActionLink {
-  label: string;
-  href: string;
-}
 
 export interface QuarantineBlockProps {
   quarantine: QuarantineView;
-  /** The job's https troubleshooting link (already vetted by the view model), shown with the steps. */
-  troubleshootingUrl?: string | null;
-  /** Portal links for the steps (built by the host from the page it is on); only https ones are shown. */
-  links?: readonly ActionLink[];
+  /** The one link that does a step (components/links.ts adviceLink); only an https one is shown. */
+  link?: ActionLink | null;
 }
 
 /** Messages longer than this are cut behind "Show more". */
@@ -22,34 +16,15 @@ export const MESSAGE_LIMIT = 300;
 
 /**
  * The quarantine answers, in the order an admin needs them: why, what to do, the exact error,
- * since when, the next attempt, days before the job is disabled, whether the tenant can act, series.
+ * then the facts (since when, the next attempt, when the job is disabled, who can fix it).
  */
-export function QuarantineBlock({ quarantine: q, troubleshootingUrl, links = [] }: QuarantineBlockProps) {
-  const all = [...links, ...(troubleshootingUrl ? [{ label: 'Troubleshooting guide', href: troubleshootingUrl }] : [])].filter(
-    (link) => link.href.startsWith('https://'),
-  );
+export function QuarantineBlock({ quarantine: q, link }: QuarantineBlockProps) {
   return (
     <section class="pl-quarantine" aria-label="Quarantine">
       <h3>Why it is in quarantine</h3>
-      <p>{q.reasonText}</p>
-      {(q.actions.length > 0 || all.length > 0 || q.error?.hint) && (
-        <>
-          <h3>What to do</h3>
-          <ol>
-            {q.error?.hint && <li>{q.error.hint}</li>}
-            {q.actions.map((action, i) => (
-              <li key={i}>{action}</li>
-            ))}
-            {all.map((link) => (
-              <li key={link.href}>
-                <a href={link.href} target="_blank" rel="noopener noreferrer">
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      <p>{q.advice.why}</p>
+      <h3>What to do</h3>
+      <AdviceSteps steps={q.advice.steps} link={link} />
       {q.error && (
         <>
           <h3>Error</h3>

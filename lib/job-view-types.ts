@@ -1,5 +1,8 @@
 /** The job view model's shape: what the overlay and popup show about one synchronization job. */
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
+import type { Advice } from './job/advice';
+
+export type { Advice, PortalPlace } from './job/advice';
 
 export type Tone = 'error' | 'warning' | 'success' | 'neutral';
 
@@ -30,17 +33,13 @@ export interface SyncErrorView {
   message: string;
   /** true / false, or null when Graph did not say. */
   tenantActionable: boolean | null;
-  /** What to do about this particular error code (quarantine.md), when one is known. */
-  hint?: string | null;
 }
 
 export interface QuarantineView {
   /** `quarantine.reason` verbatim ('' when missing). */
   reason: string;
-  /** Plain words for the reason (quarantine.md); for unknown reasons says so and shows the raw value. */
-  reasonText: string;
-  /** One or two steps the admin should take. */
-  actions: string[];
+  /** Why, and what to do: from the error code and template first, the reason second (lib/job/advice). */
+  advice: Advice;
   /** quarantine.error ?? lastExecution.error */
   error: SyncErrorView | null;
   since: TimeView | null;
@@ -93,6 +92,13 @@ export interface JobView {
    * toJobView always sets it; optional only so views built by hand (component tests) may omit it.
    */
   lastQuarantineError?: SyncErrorView | null;
+  /**
+   * What to do about a job that is not quarantined but whose last run failed, or that carries a run
+   * error or a last quarantine error: the same advice a quarantine with that error would get. Null
+   * otherwise, and always null when `quarantine` is set (that view carries its own). Optional only so
+   * views built by hand may omit it.
+   */
+  advice?: Advice | null;
   lastRun: RunView | null;
   consecutiveFailures: number | null;
   /** null = never. */

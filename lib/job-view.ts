@@ -13,7 +13,8 @@ import type {
   SyncErrorView,
   Tone,
 } from './job-view-types';
-import { daysUntilDisable, describeQuarantineReason, disableDate, errorCodeHint } from './quarantine';
+import { adviceFor, type Advice } from './job/advice';
+import { daysUntilDisable, disableDate } from './quarantine';
 import { describeInterval, parseGraphTime, toTimeView } from './time';
 
 export type * from './job-view-types';
@@ -30,10 +31,8 @@ const time = (value: unknown, ctx: Context) => toTimeView(value, ctx.now, ctx.ti
 function toErrorView(value: unknown): SyncErrorView | null {
   const e = obj(value);
   if (!e) return null;
-  const code = text(e.code);
-  const view = { code: label(code), message: text(e.message), tenantActionable: bool(e.tenantActionable) };
-  if (!view.code && !view.message && view.tenantActionable === null) return null;
-  return { ...view, hint: errorCodeHint(code) };
+  const view = { code: label(text(e.code)), message: text(e.message), tenantActionable: bool(e.tenantActionable) };
+  return !view.code && !view.message && view.tenantActionable === null ? null : view;
 }
 
 const STATES = new Map<string, Omit<JobStateView, 'code'>>([
@@ -56,15 +55,14 @@ function isQuarantined(code: string, quarantine: Json | null): boolean {
   return code === 'Quarantine' || (quarantine !== null && parseGraphTime(quarantine.currentBegan) !== null);
 }
 
-function toQuarantineView(q: Json | null, lastExecution: Json | null, ctx: Context): QuarantineView {
+function toQuarantineView(q: Json | null, lastExecution: Json | null, templateId: string, ctx: Context): QuarantineView {
   const reason = text(q?.reason);
-  const { text: reasonText, actions } = describeQuarantineReason(label(reason));
+  const error = toErrorView(q?.error) ?? toErrorView(lastExecution?.error);
   const began = parseGraphTime(q?.seriesBegan) ?? parseGraphTime(q?.currentBegan);
   return {
     reason,
-    reasonText,
-    actions,
-    error: toErrorView(q?.error) ?? toErrorView(lastExecution?.error),
+    advice: adviceFor({ templateId, reason, errorCode: error?.code, message: error?.message }),
+    error,
     since: time(q?.currentBegan, ctx),
     seriesBegan: time(q?.seriesBegan, ctx),
     seriesCount: num(q?.seriesCount),
@@ -115,6 +113,12 @@ function toEntryCounts(value: unknown): { key: string; value: number }[] {
   });
 }
 
+/** A job that is not quarantined but failed, or carries an error, gets the same advice a quarantine would. */
+function toFailureAdvice(templateId: string, runFailed: boolean, error: SyncErrorView | null): Advice | null {
+  if (!error && !runFailed) return null;
+  return adviceFor({ templateId, reason: null, errorCode: error?.code, message: error?.message });
+}
+
 function buildJobView(job: Json, ctx: Context): JobView {
   const status = obj(job.status);
   const code = text(status?.code);
@@ -123,15 +127,20 @@ function buildJobView(job: Json, ctx: Context): JobView {
   const quarantined = isQuarantined(code, rawQuarantine);
   const state = toStateView(code, quarantined);
   const consecutiveFailures = num(status?.countSuccessiveCompleteFailures);
+  const runFailed = text(lastExecution?.state) === 'Failed';
+  const templateId = text(job.templateId);
+  const lastQuarantineError = quarantined ? null : toErrorView(rawQuarantine?.error);
+  const lastRun = toRunView(lastExecution, ctx);
   return {
     jobId: text(job.id),
-    templateId: label(text(job.templateId)),
+    templateId: label(templateId),
     state,
     needsAttention:
-      quarantined || text(lastExecution?.state) === 'Failed' || (consecutiveFailures ?? 0) > 0 || state.key === 'unknown',
-    quarantine: quarantined ? toQuarantineView(rawQuarantine, lastExecution, ctx) : null,
-    lastQuarantineError: quarantined ? null : toErrorView(rawQuarantine?.error),
-    lastRun: toRunView(lastExecution, ctx),
+      quarantined || runFailed || (consecutiveFailures ?? 0) > 0 || state.key === 'unknown',
+    quarantine: quarantined ? toQuarantineView(rawQuarantine, lastExecution, templateId, ctx) : null,
+    lastQuarantineError,
+    advice: quarantined ? null : toFailureAdvice(templateId, runFailed, lastRun?.error ?? lastQuarantineError),
+    lastRun,
     consecutiveFailures,
     steadyStateFirst: time(status?.steadyStateFirstAchievedTime, ctx),
     steadyStateLast: time(status?.steadyStateLastAchievedTime, ctx),

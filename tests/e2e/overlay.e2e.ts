@@ -58,6 +58,8 @@ describe('overlay on the portal', () => {
     expect(text).toContain('Your Salesforce.com credentials are invalid.');
     expect(text).toMatch(/Next attempt\s+in 5 h/);
     expect(text).toMatch(/Fixable by you\s+Yes/);
+    // The overlay sits on the Provisioning page: it never offers a link back to it.
+    expect(await lens.getByRole('link', { name: 'Open Provisioning in the portal' }).count()).toBe(0);
     await page.close();
   });
 
@@ -80,6 +82,10 @@ describe('overlay on the portal', () => {
     await picker.waitFor();
     expect(await picker.locator('option').count()).toBe(2);
     await overlay(page).getByText('HybridIdentityServiceNoActiveAgents').first().waitFor();
+    // Cloud Sync connects through its on-premises agent: the advice says so, never "Admin Credentials".
+    const advice = await overlay(page).getByRole('region', { name: 'Quarantine' }).innerText();
+    expect(advice).toContain('provisioning agent');
+    expect(advice).not.toMatch(/Admin Credentials|Test Connection/);
     // The keyboard, as an admin would: the overlay ignores synthetic input (selectOption's events are untrusted).
     await picker.focus();
     await page.keyboard.press('ArrowDown');

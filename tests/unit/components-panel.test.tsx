@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JobCard } from '@/components/JobCard';
 import { JobsPanel, type JobsPanelProps } from '@/components/JobsPanel';
 import { Overlay, type OverlayPosition } from '@/components/Overlay';
+import { portalLinks } from '@/components/links';
 import { lookupSummary } from '@/components/summary';
 import { toJobView, type JobView } from '@/lib/job-view';
 import type { JobLookup } from '@/lib/protocol';
@@ -13,6 +14,8 @@ afterEach(cleanup);
 
 const settle = () => act(async () => {});
 const NOW = new Date('2026-11-28T14:00:00Z');
+const SP = 'c9f1a2b3-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const APP = '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
 const RAW = { id: 'scim.5f4eb598671f406688307ec82393defd', templateId: 'scim', status: { code: 'Quarantine', note: 'é <b>' } };
 
 describe('JobCard', () => {
@@ -28,6 +31,19 @@ describe('JobCard', () => {
     expect(text.indexOf('scim.5f4e')).toBeLessThan(text.indexOf('Why it is in quarantine'));
     expect(text.indexOf('Tenant can act')).toBeLessThan(text.indexOf('Last run'));
     expect(screen.getByRole('region', { name: 'Quarantine' })).toBeTruthy();
+  });
+
+  it('shows one link with the advice: the Provisioning page from the popup, never from the overlay that sits on it', () => {
+    const popup = portalLinks('portal.azure.com', APP, SP);
+    const overlay = portalLinks('portal.azure.com', APP, SP, 'provisioningPage');
+    card({ links: popup });
+    expect(screen.getAllByRole('link').map((a) => a.textContent)).toEqual(['Open Provisioning in the portal']);
+    cleanup();
+    card({ links: overlay });
+    expect(screen.queryAllByRole('link')).toEqual([]);
+    cleanup();
+    card({ links: overlay, view: view({ troubleshootingUrl: 'https://learn.microsoft.com/x' }) });
+    expect(screen.getAllByRole('link').map((a) => a.textContent)).toEqual(['Troubleshooting guide']);
   });
 
   it('has no quarantine block for an active job', () => {

@@ -59,7 +59,7 @@ describe('TimeText', () => {
 
 describe('QuarantineBlock', () => {
   it('answers why, what to do, the error, since (and the series it belongs to), next attempt, disable date, who can fix it — in that order', () => {
-    const { container } = render(<QuarantineBlock quarantine={quarantine()} troubleshootingUrl="https://learn.microsoft.com/x" />);
+    const { container } = render(<QuarantineBlock quarantine={quarantine()} link={{ label: 'Troubleshooting guide', href: 'https://learn.microsoft.com/x' }} />);
     const text = container.textContent!;
     const order = [
       'invalid or expired admin credentials',
@@ -80,14 +80,20 @@ describe('QuarantineBlock', () => {
     expect(screen.getByRole('link', { name: 'Troubleshooting guide' }).getAttribute('href')).toBe('https://learn.microsoft.com/x');
   });
 
-  it('shows only https links with the steps', () => {
-    const links = [
-      { label: 'Open Provisioning', href: 'https://portal.azure.com/#view/x' },
-      { label: 'Evil', href: 'javascript:alert(1)' },
-    ];
-    render(<QuarantineBlock quarantine={quarantine()} links={links} />);
-    expect(screen.getByRole('link', { name: 'Open Provisioning' }).getAttribute('href')).toBe('https://portal.azure.com/#view/x');
+  it('renders the steps as a numbered list, then the single link', () => {
+    const q = quarantine({ advice: { why: 'Why.', steps: ['First.', 'Second.', 'Third.'], link: 'provisioningLogs' } });
+    const { container } = render(<QuarantineBlock quarantine={q} link={{ label: 'Open the provisioning logs', href: 'https://portal.azure.com/#view/logs' }} />);
+    expect([...container.querySelectorAll('ol > li')].map((li) => li.textContent)).toEqual(['First.', 'Second.', 'Third.']);
+    const links = screen.getAllByRole('link');
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([['Open the provisioning logs', 'https://portal.azure.com/#view/logs']]);
+    expect(container.querySelector('ol a')).toBeNull(); // the link is not a fourth step
+    expect(links[0]!.getAttribute('rel')).toContain('noopener');
+  });
+
+  it('shows only an https link with the steps', () => {
+    render(<QuarantineBlock quarantine={quarantine()} link={{ label: 'Evil', href: 'javascript:alert(1)' }} />);
     expect(screen.queryByRole('link', { name: 'Evil' })).toBeNull();
+    expect(screen.getByText('Restart provisioning.')).toBeTruthy();
   });
 
   it.each([
@@ -171,6 +177,18 @@ describe('JobDetails', () => {
     expect(container.querySelector('img')).toBeNull();
     const { container: healthy } = render(<JobDetails view={activeView()} />);
     expect(healthy.textContent).not.toContain('Last quarantine error');
+  });
+
+  it('tells what to do about a failed job that is not quarantined: the advice a quarantine would get, and its link', () => {
+    const advice = { why: 'Salesforce rejected the admin credentials.', steps: ['Re-enter the security token.', 'Then restart provisioning.'], link: 'provisioningPage' as const };
+    const link = { label: 'Open Provisioning in the portal', href: 'https://portal.azure.com/#view/x' };
+    render(<JobDetails view={activeView({ advice })} adviceLink={link} />);
+    const detail = screen.getByText('What to do').nextElementSibling!;
+    expect([...detail.querySelectorAll('li')].map((li) => li.textContent)).toEqual(advice.steps);
+    expect(within(detail as HTMLElement).getByRole('link').getAttribute('href')).toBe(link.href);
+    cleanup();
+    render(<JobDetails view={activeView()} />);
+    expect(screen.queryByText('What to do')).toBeNull();
   });
 
   it('reads "never" when the job never ran', () => {

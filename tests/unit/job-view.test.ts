@@ -70,15 +70,16 @@ describe('quarantine details', () => {
   it('tells a quarantine completely (status.Quarantine)', () => {
     expect(view('status.Quarantine').quarantine).toEqual({
       reason: 'EncounteredQuarantineException',
-      reasonText:
-        'The service cannot reach the target app at all, most often because the admin credentials are wrong or expired.',
-      actions: [
-        'Under Provisioning → Admin Credentials, enter valid credentials, run Test Connection and save.',
-        'Then restart provisioning.',
-      ],
+      advice: {
+        why: 'Salesforce rejected the admin credentials used for provisioning.',
+        steps: [
+          'Under Provisioning → Admin Credentials, re-enter the Salesforce admin user name, password and security token, run Test Connection and save.',
+          'Then restart provisioning.',
+        ],
+        link: 'provisioningPage',
+      },
       error: {
         code: 'SalesforceInvalidCredentials',
-        hint: 'Re-enter the Salesforce admin user name, password and security token.',
         message: expect.stringMatching(/^Your Salesforce\.com credentials are invalid\./),
         tenantActionable: true,
       },
@@ -92,9 +93,38 @@ describe('quarantine details', () => {
   });
 
   it('quotes an unknown reason verbatim', () => {
-    expect(view('unknown.reason-SomethingNew').quarantine?.reasonText).toBe(
+    expect(view('unknown.reason-SomethingNew').quarantine?.advice.why).toBe(
       'Graph gave a reason this version does not know: SomethingNew',
     );
+  });
+
+  it.each([
+    // fixture, why, first step: the error code and template decide before the reason (lib/job/advice)
+    ['tenant/cloud-sync.AD2AADProvisioning', /agent .* is active: .*not running.*firewall/, /provisioning agent .*is running/],
+    ['tenant/northwind-scim.scim', /Test Connection .*failed/, /Admin Credentials.*Test Connection and save/],
+    ['tenant/servicenow.serviceNow', /accidental-deletion threshold/, /StagedDelete/],
+    ['tenant/fabrikam-learning.scim', /More than 40 %/, /provisioning logs filtered on failures/],
+    ['jobs/quarantine.EncounteredEscrowProportionThreshold', /More than 40 %/, /provisioning logs filtered on failures/],
+    ['jobs/quarantine.EncounteredQuarantineException', /SCIM standard/, /tenant URL/],
+    ['jobs/numbers-as-strings', /service account has expired/, /Repair-AADCloudSyncToolsAccount/],
+  ])('%s: advice from its error code and template', (name, why, firstStep) => {
+    const q = toJobView(readJson(path.resolve(OWN, '..', `${name}.json`)), OPTIONS).quarantine;
+    expect(q?.advice.why).toMatch(why);
+    expect(q?.advice.steps[0]).toMatch(firstStep);
+  });
+
+  it.each([
+    // a job that is not quarantined gets the advice its error would get in quarantine
+    ['failing.Active', /temporary fault/, /^Wait for the next attempt/],
+    ['unknown.schedule-Hibernating', /not running.*firewall/, /provisioning agent .*is running/],
+  ])('%s: advice beside the failed run', (name, why, firstStep) => {
+    const v = view(name);
+    expect(v.advice?.why).toMatch(why);
+    expect(v.advice?.steps[0]).toMatch(firstStep);
+  });
+
+  it.each([['status.Active'], ['status.Paused'], ['status.NotRun'], ['sentinels'], ['status.Quarantine']])('%s: no advice beside the details', (name) => {
+    expect(view(name).advice).toBeNull();
   });
 
   it.each([['status.Active'], ['status.Paused'], ['status.NotRun'], ['sentinels'], ['failing.Active']])(
@@ -125,9 +155,16 @@ describe("Microsoft's documentation examples (tests/fixtures/graph-docs)", () =>
       quarantine: null,
       lastQuarantineError: {
         code: 'SalesforceInvalidCredentials',
-        hint: 'Re-enter the Salesforce admin user name, password and security token.',
         message: expect.stringMatching(/^Your Salesforce\.com credentials are invalid\./),
         tenantActionable: true,
+      },
+      advice: {
+        why: 'Salesforce rejected the admin credentials used for provisioning.',
+        steps: [
+          'Under Provisioning → Admin Credentials, re-enter the Salesforce admin user name, password and security token, run Test Connection and save.',
+          'Then restart provisioning.',
+        ],
+        link: 'provisioningPage',
       },
       lastRun: null,
       consecutiveFailures: 0,
@@ -246,7 +283,9 @@ describe('untrusted text and URLs', () => {
       '<html><body><h1>404</h1><script>alert(document.cookie)</script><a href="javascript:alert(1)">retry</a></body></html>',
     );
     expect(v.quarantine?.reason).toBe('<img src=x onerror=alert(1)>');
-    expect(v.quarantine?.reasonText).toBe('Graph gave a reason this version does not know: <img src=x onerror=alert(1)>');
+    // The code decides (a SCIM endpoint answering 404); the unknown reason stays verbatim, as data.
+    expect(v.quarantine?.reason).toBe('<img src=x onerror=alert(1)>');
+    expect(v.quarantine?.advice.why).toMatch(/^The SCIM endpoint does not answer/);
     expect(v.entryCounts).toEqual([{ key: '<b>user</b> to User', value: 3 }]);
   });
 
@@ -285,7 +324,6 @@ describe('numbers as strings', () => {
     expect(v.quarantine?.seriesCount).toBe(5);
     expect(v.quarantine?.error).toEqual({
       code: 'AzureActiveDirectoryExpiredCredentials',
-      hint: 'Cloud Sync service account has expired: run Repair-AADCloudSyncToolsAccount.',
       message: 'The service account credentials have expired.',
       tenantActionable: true,
     });
@@ -302,6 +340,7 @@ describe('hostile input never throws', () => {
     needsAttention: true,
     quarantine: null,
     lastQuarantineError: null,
+    advice: null,
     lastRun: null,
     consecutiveFailures: null,
     steadyStateFirst: null,
@@ -342,7 +381,7 @@ describe('hostile input never throws', () => {
 
   it('a code-Quarantine job without a quarantine object still says what it can', () => {
     const v = toJobView({ status: { code: 'Quarantine', quarantine: null } }, OPTIONS);
-    expect(v.quarantine).toMatchObject({ reasonText: 'Graph gave no reason.', since: null, daysUntilDisable: null, disableAt: null });
+    expect(v.quarantine).toMatchObject({ advice: { why: 'Graph gave no reason.' }, since: null, daysUntilDisable: null, disableAt: null });
   });
 
   it('an object whose getters throw yields the empty view', () => {

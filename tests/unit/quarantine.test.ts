@@ -1,64 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  daysUntilDisable,
-  describeQuarantineReason,
-  disableDate,
-  DISABLE_AFTER_DAYS,
-  errorCodeHint,
-  KNOWN_QUARANTINE_REASONS,
-} from '@/lib/quarantine';
+import { daysUntilDisable, disableDate, DISABLE_AFTER_DAYS } from '@/lib/quarantine';
 
 const NOW = new Date('2026-11-28T09:05:00Z');
-
-describe('quarantine reasons in plain words', () => {
-  it.each([
-    ['EncounteredQuarantineException', /cannot reach the target app.*credentials/, /Admin Credentials.*Test Connection/],
-    ['EncounteredEscrowProportionThreshold', /40 %/, /provisioning logs/],
-    ['EncounteredTotalEscrowThreshold', /40,000.*60,000/, /provisioning logs/],
-    ['EncounteredBaseEscrowThreshold', /base escrow threshold/, /provisioning logs/],
-    ['TooManyDeletes', /accidental-deletion threshold/, /StagedDelete/],
-    ['QuarantinedOnDemand', /Microsoft quarantined/, /support case/],
-    ['IngestionInterrupted', /interrupted/, /bulk-upload client/],
-    ['Unknown', /no reason/, /audit logs/],
-  ])('%s: %s', (reason, text, firstAction) => {
-    const info = describeQuarantineReason(reason);
-    expect(info.known).toBe(true);
-    expect(info.text).toMatch(text);
-    expect(info.actions[0]).toMatch(firstAction);
-    expect(info.actions.length).toBeGreaterThanOrEqual(1);
-    expect(info.actions.length).toBeLessThanOrEqual(2);
-  });
-
-  it('covers every quarantineReason member of the Graph schema', () => {
-    expect([...KNOWN_QUARANTINE_REASONS].sort()).toEqual(
-      [
-        'EncounteredBaseEscrowThreshold', 'EncounteredTotalEscrowThreshold', 'EncounteredEscrowProportionThreshold',
-        'EncounteredQuarantineException', 'Unknown', 'QuarantinedOnDemand', 'TooManyDeletes', 'IngestionInterrupted',
-      ].sort(),
-    );
-  });
-
-  it.each([
-    ['SomethingNew', 'Graph gave a reason this version does not know: SomethingNew'],
-    ['<img src=x onerror=alert(1)>', 'Graph gave a reason this version does not know: <img src=x onerror=alert(1)>'],
-    ['encounteredquarantineexception', 'Graph gave a reason this version does not know: encounteredquarantineexception'],
-    ['__proto__', 'Graph gave a reason this version does not know: __proto__'],
-    [7, 'Graph gave a reason this version does not know: 7'],
-  ])('an unknown reason %j is quoted verbatim', (reason, text) => {
-    const info = describeQuarantineReason(reason);
-    expect(info).toMatchObject({ known: false, text });
-    expect(info.actions[0]).toMatch(/provisioning logs/);
-  });
-
-  it.each([[''], ['  '], [null], [undefined], [{}]])('a missing reason %j reads as no reason', (reason) => {
-    expect(describeQuarantineReason(reason)).toMatchObject({ known: false, text: 'Graph gave no reason.' });
-  });
-
-  it('hands out copies: a caller cannot edit the table', () => {
-    describeQuarantineReason('TooManyDeletes').actions.push('tampered');
-    expect(describeQuarantineReason('TooManyDeletes').actions).not.toContain('tampered');
-  });
-});
 
 describe('the 4-week disable rule', () => {
   it('disables 28 days after the series began', () => {
@@ -83,25 +26,5 @@ describe('the 4-week disable rule', () => {
   it('is unknown when the start is unknown', () => {
     expect(daysUntilDisable(null, NOW)).toBeNull();
     expect(daysUntilDisable(new Date(Number.NaN), NOW)).toBeNull();
-  });
-});
-
-describe('error-code hints', () => {
-  it.each([
-    ['SalesforceInvalidCredentials', /security token/],
-    ['BoxInsufficientPermissions', /rights in Box/],
-    ['AzureDirectoryB2BManagementPolicyCheckFailure', /automatic redemption/],
-    ['SystemForCrossDomainIdentityManagementCredentialValidationUnavailable', /Test Connection/],
-    ['HybridIdentityServiceNoAgentsAssigned', /no provisioning agent/],
-    ['HybridIdentityServiceNoActiveAgents', /firewall/],
-    ['AzureActiveDirectoryInvalidCredential', /Repair-AADCloudSyncToolsAccount/],
-    ['AzureActiveDirectoryExpiredCredentials', /Repair-AADCloudSyncToolsAccount/],
-    ['AzureDirectoryServiceServerBusy', /24 hours/],
-  ])('%s → %s', (code, hint) => {
-    expect(errorCodeHint(code)).toMatch(hint);
-  });
-
-  it.each([['UnknownError'], [''], [null], [42], ['constructor'], ['toString']])('%j → null', (code) => {
-    expect(errorCodeHint(code)).toBeNull();
   });
 });

@@ -17,9 +17,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SHOWN_MAX } from '@/components/ExpandableText';
 import { JobCard } from '@/components/JobCard';
 import { JobsPanel, type JobsPanelProps } from '@/components/JobsPanel';
-import type { ActionLink } from '@/components/QuarantineBlock';
+import type { PortalLinks } from '@/components/links';
 import { RawJson } from '@/components/RawJson';
-import { toJobView, type JobView, type SyncErrorView, type TimeView } from '@/lib/job-view';
+import { toJobView, type Advice, type JobView, type SyncErrorView, type TimeView } from '@/lib/job-view';
 import { LABEL_MAX } from '@/lib/json-fields';
 import type { JobLookup } from '@/lib/protocol';
 
@@ -64,10 +64,10 @@ const URL_PAYLOADS = [
   'https://help.example/troubleshoot',
 ];
 
-const LINKS: ActionLink[] = [
-  { label: 'Open Provisioning in the portal', href: 'https://portal.azure.com/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/ProvisioningManagement' },
-  { label: '<img src=x onerror=window.__pwned=1>', href: 'javascript:window.__pwned=1' }, // a host bug: must be dropped
-];
+const LINKS: PortalLinks = {
+  provisioningPage: { label: 'Open Provisioning in the portal', href: 'https://portal.azure.com/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/ProvisioningManagement' },
+  provisioningLogs: { label: '<img src=x onerror=window.__pwned=1>', href: 'javascript:window.__pwned=1' }, // a host bug: must be dropped
+};
 
 // ---- Hostile jobs ----
 
@@ -182,7 +182,7 @@ function audit(root: Element, allowedHrefs: ReadonlySet<string>): Audit {
 
 /** The https hrefs a job card may carry: the host's links and the vetted troubleshooting link. */
 function allowedHrefs(raws: readonly unknown[]): Set<string> {
-  const hrefs = new Set(LINKS.filter((l) => l.href.startsWith('https://')).map((l) => l.href));
+  const hrefs = new Set(Object.values(LINKS).filter((l) => l.href.startsWith('https://')).map((l) => l.href));
   for (const raw of raws) {
     const url = toView(raw).troubleshootingUrl;
     if (url) hrefs.add(url);
@@ -269,7 +269,14 @@ function checkView(v: JobView): number {
     str(e.message, `${what}.message`);
     fields++;
     expect([true, false, null], `${what}.tenantActionable`).toContain(e.tenantActionable);
-    if (e.hint !== undefined) strOrNull(e.hint, `${what}.hint`);
+  };
+  const advice = (a: Advice, what: string) => {
+    str(a.why, `${what}.why`);
+    fields++;
+    expect(a.steps.length, `${what}.steps`).toBeGreaterThanOrEqual(1);
+    expect(a.steps.length, `${what}.steps`).toBeLessThanOrEqual(3);
+    a.steps.forEach((step, i) => str(step, `${what}.steps[${i}]`));
+    if (a.link !== undefined) expect(['provisioningPage', 'provisioningLogs'], `${what}.link`).toContain(a.link);
   };
   const tone = (t: unknown, what: string) => {
     fields++;
@@ -289,10 +296,7 @@ function checkView(v: JobView): number {
   if (v.quarantine) {
     const q = v.quarantine;
     str(q.reason, 'quarantine.reason');
-    str(q.reasonText, 'quarantine.reasonText');
-    fields++;
-    expect(Array.isArray(q.actions)).toBe(true);
-    q.actions.forEach((a, i) => str(a, `quarantine.actions[${i}]`));
+    advice(q.advice, 'quarantine.advice');
     error(q.error, 'quarantine.error');
     time(q.since, 'quarantine.since');
     time(q.seriesBegan, 'quarantine.seriesBegan');
@@ -302,6 +306,9 @@ function checkView(v: JobView): number {
     num(q.daysUntilDisable, 'quarantine.daysUntilDisable');
   }
   error(v.lastQuarantineError, 'lastQuarantineError');
+  if (v.advice === undefined || v.advice === null) fields++;
+  else advice(v.advice, 'advice');
+  if (v.quarantine) expect(v.advice, 'advice beside a quarantine').toBeNull();
   if (v.lastRun) {
     str(v.lastRun.result, 'lastRun.result');
     tone(v.lastRun.tone, 'lastRun.tone');

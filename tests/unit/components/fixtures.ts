@@ -9,8 +9,11 @@ export function time(relative: string, iso: string): TimeView {
 export function quarantine(overrides: Partial<QuarantineView> = {}): QuarantineView {
   return {
     reason: 'EncounteredQuarantineException',
-    reasonText: 'The service cannot talk to the target app: most often invalid or expired admin credentials.',
-    actions: ['Provisioning → Admin Credentials: enter valid credentials, Test Connection, save.', 'Restart provisioning.'],
+    advice: {
+      why: 'The service cannot talk to the target app: most often invalid or expired admin credentials.',
+      steps: ['Provisioning → Admin Credentials: enter valid credentials, Test Connection, save.', 'Restart provisioning.'],
+      link: 'provisioningPage',
+    },
     error: { code: 'SalesforceInvalidCredentials', message: 'The admin credentials are invalid.', tenantActionable: true },
     since: time('3 days ago', '2026-11-25T08:00:00Z'),
     seriesBegan: time('5 days ago', '2026-11-23T08:00:00Z'),
