@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
 import { label } from '@/lib/json-fields';
-import { appName } from '@/lib/templates';
+import { appName } from '@/lib/job/templates';
 import { ErrorNotice } from './ErrorNotice';
 import { JobCard } from './JobCard';
 import { JobPicker } from './JobPicker';

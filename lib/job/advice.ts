@@ -8,6 +8,7 @@
  * reason. Pure: strings in, strings out; unknown values are quoted as plain text, cut like labels.
  */
 import { label, LABEL_MAX } from '../json-fields';
+import { templateInfo } from './templates';
 
 /** A portal page that does a step; the host turns it into a link, or drops it when the admin is already there. */
 export type PortalPlace = 'provisioningPage' | 'provisioningLogs';
@@ -176,9 +177,6 @@ const CODE_PATTERNS: readonly [RegExp, Family][] = [
   [/InvalidCredentials?$|Unauthorized|InsufficientPermissions$/i, 'appCredentials'],
 ];
 
-/** Templates whose "connection" is the provisioning agent on an on-premises server, never admin credentials. */
-const AGENT_TEMPLATE = /^(AD2AAD|AAD2AD)|^API2AD$/i;
-const CROSS_TENANT_TEMPLATE = /^Azure2Azure$/i;
 
 const REASONS = new Map<string, { family: Family; why?: string }>([
   ['EncounteredQuarantineException', { family: 'appCredentials' }],
@@ -245,8 +243,8 @@ function unknownAdvice(reason: string | null, code: string, message: string): Ad
  * then the quarantine reason; else the error quoted and the logs.
  */
 export function adviceFor({ templateId, reason, errorCode, message }: AdviceInput): Advice {
-  const template = str(templateId);
-  const agentTemplate = AGENT_TEMPLATE.test(template);
+  const template = templateInfo(str(templateId));
+  const agentTemplate = template.viaAgent;
   const rawReason = reason === null || reason === undefined ? null : str(reason);
   const byReason = rawReason === null ? undefined : REASONS.get(rawReason);
   const code = str(errorCode);
@@ -258,7 +256,7 @@ export function adviceFor({ templateId, reason, errorCode, message }: AdviceInpu
     return advice(byCode.family, why, byCode.first);
   }
   if (byReason?.family === 'appCredentials' && agentTemplate) return advice('agent', undefined);
-  if (byReason?.family === 'appCredentials' && CROSS_TENANT_TEMPLATE.test(template)) return advice('crossTenant', undefined);
+  if (byReason?.family === 'appCredentials' && template.family === 'crossTenant') return advice('crossTenant', undefined);
   if (byReason) return advice(byReason.family, byReason.why);
   return unknownAdvice(rawReason, code, str(message));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appName, templateInfo } from '@/lib/templates';
+import { appName, templateInfo } from '@/lib/job/templates';
 
 describe('templateInfo', () => {
   it.each([
@@ -14,14 +14,28 @@ describe('templateInfo', () => {
     ['serviceNow', 'ServiceNow', 'gallery'],
     ['Slack', 'Slack', 'gallery'],
   ])('%s → %s (%s)', (id, name, family) => {
-    expect(templateInfo(id)).toEqual({ name, family, known: true });
+    expect(templateInfo(id)).toMatchObject({ name, family, known: true });
   });
 
   it.each([
-    ['a template this version does not know keeps its spelling', 'WorkdayOutDelta', { name: 'WorkdayOutDelta', family: 'gallery', known: false }],
-    ['empty', '', { name: '', family: 'unknown', known: false }],
-    ['not a string', 42, { name: '', family: 'unknown', known: false }],
-    ['a prototype key is no template', 'constructor', { name: 'constructor', family: 'gallery', known: false }],
+    ['AD2AADProvisioning', true],
+    ['AAD2ADGroupProvisioning', true],
+    ['AD2AADSomethingNew', true], // a Cloud Sync template this version has not met
+    ['API2AD', true],
+    ['API2AAD', false],
+    ['scim', false],
+    ['Azure2Azure', false],
+    ['', false],
+  ])('%s connects through the provisioning agent: %s', (id, viaAgent) => {
+    expect(templateInfo(id).viaAgent).toBe(viaAgent);
+  });
+
+  it.each([
+    ['a template this version does not know keeps its spelling', 'WorkdayOutDelta', { name: 'WorkdayOutDelta', family: 'gallery', viaAgent: false, known: false }],
+    ['an unknown Cloud Sync template is still Cloud Sync', 'AD2AADNext', { name: 'AD2AADNext', family: 'cloudSync', viaAgent: true, known: false }],
+    ['empty', '', { name: '', family: 'unknown', viaAgent: false, known: false }],
+    ['not a string', 42, { name: '', family: 'unknown', viaAgent: false, known: false }],
+    ['a prototype key is no template', 'constructor', { name: 'constructor', family: 'gallery', viaAgent: false, known: false }],
   ])('%s', (_, id, info) => {
     expect(templateInfo(id)).toEqual(info);
   });

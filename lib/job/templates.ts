@@ -10,10 +10,12 @@ export interface TemplateInfo {
   /** "Salesforce Sandbox", "Cloud Sync"; the template id itself when unknown. */
   name: string;
   family: TemplateFamily;
+  /** Connects through the provisioning agent on an on-premises server, never with admin credentials. */
+  viaAgent: boolean;
   known: boolean;
 }
 
-const TEMPLATES = new Map<string, Omit<TemplateInfo, 'known'>>([
+const TEMPLATES = new Map<string, Omit<TemplateInfo, 'known' | 'viaAgent'>>([
   ['scim', { name: 'Custom SCIM app', family: 'scim' }],
   ['AD2AADProvisioning', { name: 'Cloud Sync (Active Directory to Microsoft Entra ID)', family: 'cloudSync' }],
   ['AD2AADPasswordHash', { name: 'Cloud Sync password hash sync', family: 'cloudSync' }],
@@ -29,12 +31,17 @@ const TEMPLATES = new Map<string, Omit<TemplateInfo, 'known'>>([
   ['aws', { name: 'Amazon Web Services (AWS)', family: 'gallery' }],
 ]);
 
+/** Cloud Sync's templates, including ones this version has not met, go both ways between AD and Entra ID. */
+const CLOUD_SYNC = /^(AD2AAD|AAD2AD)/i;
+
 /** The name and family of a template id (untrusted: any value yields an answer). */
 export function templateInfo(templateId: unknown): TemplateInfo {
   const id = typeof templateId === 'string' ? templateId : '';
   const known = TEMPLATES.get(id);
-  if (known) return { ...known, known: true };
-  return { name: id, family: id.trim() === '' ? 'unknown' : 'gallery', known: false };
+  const family = known?.family ?? (CLOUD_SYNC.test(id) ? 'cloudSync' : id.trim() === '' ? 'unknown' : 'gallery');
+  // API-driven inbound provisioning to AD writes through the same agent as Cloud Sync.
+  const viaAgent = family === 'cloudSync' || id === 'API2AD';
+  return { name: known?.name ?? id, family, viaAgent, known: known !== undefined };
 }
 
 /**
