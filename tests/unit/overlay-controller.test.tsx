@@ -89,6 +89,26 @@ describe('overlay controller', () => {
     }
   });
 
+  it('on the keyboard shortcut, expands a collapsed overlay, remembers it and moves the focus to its heading', async () => {
+    await fakeBrowser.storage.local.set({ overlay: { collapsed: true, offset: null } });
+    try {
+      const overlay = createOverlayController(fakeClient(), async () => {});
+      expect(await overlay.focus()).toBe(false); // nothing shown yet: nothing to focus
+      overlay.show(page, Promise.resolve(found));
+      await waitFor(() => expect(shadowText()).toContain('Active · scim'));
+      expect(await overlay.focus()).toBe(true);
+      const root = document.querySelector('provisioning-lens')!.shadowRoot!;
+      expect(root.activeElement?.tagName).toBe('H2');
+      expect(root.activeElement?.textContent).toBe('Provisioning Lens');
+      await waitFor(() => expect(shadowText()).toContain('scim.1'));
+      expect(await fakeBrowser.storage.local.get('overlay')).toEqual({ overlay: { collapsed: false, offset: null } });
+      overlay.hide();
+      expect(await overlay.focus()).toBe(false);
+    } finally {
+      await fakeBrowser.storage.local.clear();
+    }
+  });
+
   it('asks the background itself when the loader had nothing', async () => {
     const client = fakeClient();
     const overlay = createOverlayController(client, async () => {});
