@@ -27,7 +27,7 @@ export default defineBackground(() => {
   // The keyboard shortcut: the active tab's overlay expands and takes the focus.
   browser.commands.onCommand.addListener((command, tab) =>
     void handleCommand(command, tab, {
-      activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+      activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
       focusOverlay: (tabId) => sendMessage('focusOverlay', undefined, tabId),
     }),
   );
