@@ -71,6 +71,27 @@ describe('overlay controller', () => {
     overlay.hide();
   });
 
+  it('moves by the admin\'s arrow keys only: a script\'s synthetic key press on the handle does nothing', async () => {
+    await fakeBrowser.storage.local.clear();
+    const overlay = createOverlayController(fakeClient(), async () => {});
+    overlay.show(page, Promise.resolve(found));
+    await waitFor(() => expect(shadowText()).toContain('scim.1'));
+    const root = document.querySelector('provisioning-lens')!.shadowRoot!;
+    const handle = root.querySelector<HTMLButtonElement>('button[aria-label="Move"]')!;
+    const card = () => root.querySelector<HTMLElement>('.pl-overlay')!;
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true, cancelable: true }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(card().style.right).toBe('16px');
+    expect(await fakeBrowser.storage.local.get('overlay')).toEqual({});
+    const trusted = new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true, cancelable: true });
+    Object.defineProperty(trusted, 'isTrusted', { value: true });
+    handle.dispatchEvent(trusted);
+    await waitFor(() => expect(card().style.right).toBe('32px'));
+    expect(await fakeBrowser.storage.local.get('overlay')).toEqual({ overlay: { collapsed: false, offset: { right: 32, bottom: 16 } } });
+    overlay.hide();
+    await fakeBrowser.storage.local.clear();
+  });
+
   it.each([
     ['UTC when the settings say so', { times: 'utc' }, true],
     ['local time by default', { times: 'local' }, false],
