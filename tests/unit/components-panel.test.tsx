@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JobCard } from '@/components/JobCard';
 import { JobsPanel, type JobsPanelProps } from '@/components/JobsPanel';
 import { Overlay, type OverlayPosition } from '@/components/Overlay';
-import { StatePill } from '@/components/StatePill';
-import { lookupPill, lookupSummary } from '@/components/summary';
+import { lookupSummary } from '@/components/summary';
 import { toJobView, type JobView } from '@/lib/job-view';
 import type { JobLookup } from '@/lib/protocol';
 import { activeView, view } from './components/fixtures';
+import { StatePill } from '@/components/StatePill';
+import { lookupPill } from '@/components/summary';
 
 afterEach(cleanup);
 
