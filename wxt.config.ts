@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { API_ORIGINS, PORTAL_HOSTS } from './lib/clouds';
+import { MANIFEST_COMMANDS } from './lib/commands';
 import { OVERLAY_MODULE } from './lib/overlay-contract';
 
 /**
@@ -73,6 +74,8 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: [OVERLAY_MODULE.slice(1)], matches: PORTAL_HOSTS.map((host) => `https://${host}/*`), use_dynamic_url: true },
     ],
+    // One key moves the focus to the overlay, which comes after all of the portal's controls in Tab order.
+    commands: MANIFEST_COMMANDS,
   }),
 });
 

@@ -1,12 +1,13 @@
 import { useMemo } from 'preact/hooks';
 import { CLOUDS } from '@/lib/clouds';
+import { FOCUS_OVERLAY_KEY } from '@/lib/commands';
 import type { LensClient } from '@/lib/client';
 import { queryOfPage, type PortalPage } from '@/lib/portal-url';
 import type { OverlayPlacement } from '@/lib/settings';
 import { JobsPanel } from './JobsPanel';
 import { portalLinks } from './links';
 import { Overlay } from './Overlay';
-import { lookupSummary } from './summary';
+import { lookupPill } from './summary';
 import { useJobLookup } from './useJobLookup';
 import { useJobView } from './useJobView';
 import { useNow } from './useNow';
@@ -28,13 +29,17 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
   const now = useNow();
   const toView = useJobView(now, timeZone);
   const found = shown.kind === 'jobs' ? shown : undefined;
+  const pill = useMemo(() => lookupPill(shown, toView), [shown, toView]);
   return (
     <Overlay
       collapsed={placement.collapsed}
       onToggle={() => onPlacement({ ...placement, collapsed: !placement.collapsed })}
       position={placement.offset ?? undefined}
       onMove={(offset) => onPlacement({ ...placement, offset })}
-      summary={lookupSummary(shown, toView)}
+      summary={pill.label}
+      tone={pill.tone}
+      icon={pill.icon}
+      shortcut={FOCUS_OVERLAY_KEY}
     >
       <JobsPanel
         state={shown}

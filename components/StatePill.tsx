@@ -17,13 +17,20 @@ const ICON_PATHS: Record<JobStateKey, string> = {
   unknown: 'M7 11h2v2H7Zm1-8a3 3 0 0 1 3 3c0 1.3-.8 1.9-1.4 2.3-.4.3-.6.5-.6.9V10H7v-.9c0-1.2.8-1.8 1.4-2.2.4-.3.6-.5.6-.9a1 1 0 0 0-2 0H5a3 3 0 0 1 3-3Z',
 };
 
+/** The icon of one state, decorative (the word beside it tells the state); in the text's colour. */
+export function StateIcon({ state }: { state: JobStateKey }) {
+  return (
+    <svg class="pl-pill-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+      <path d={ICON_PATHS[state]} fill="currentColor" />
+    </svg>
+  );
+}
+
 /** The job's state: icon + word (verbatim when unknown), toned by class. */
 export function StatePill({ state }: StatePillProps) {
   return (
     <span class={`pl-pill pl-tone-${state.tone}`} data-state={state.key}>
-      <svg class="pl-pill-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-        <path d={ICON_PATHS[state.key]} fill="currentColor" />
-      </svg>
+      <StateIcon state={state.key} />
       <span>{state.label}</span>
     </span>
   );

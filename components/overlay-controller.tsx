@@ -56,6 +56,16 @@ export function createOverlayController(client: LensClient, copy: (text: string)
       primed = pending ? { page: next, answer: pending } : undefined;
       void draw();
     },
+    async focus() {
+      if (!page) return false;
+      placement = { ...(placement ?? (await stored).placement), collapsed: false };
+      void writePlacement(placement);
+      await draw();
+      // The card's heading: a screen reader names where the focus went, and Tab goes on to its controls.
+      const heading = page ? shadow?.container.querySelector<HTMLElement>('.pl-overlay-head h2') : undefined;
+      heading?.focus();
+      return heading !== undefined && heading !== null;
+    },
     hide() {
       page = null;
       if (!shadow) return;

@@ -121,11 +121,15 @@ export const LENS_CSS = /* css */ `
   display: flex; flex-direction: column; border: 1px solid var(--pl-border); border-radius: 4px; box-shadow: var(--pl-shadow); }
 .pl-overlay-head { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-bottom: 1px solid var(--pl-border); }
 .pl-overlay-head h2 { flex: 1; }
-.pl-drag { cursor: grab; touch-action: none; user-select: none; color: var(--pl-text-2); padding: 0 2px; }
+.pl-drag { font: inherit; background: none; border: 1px solid transparent; border-radius: 4px; cursor: grab; touch-action: none; user-select: none;
+  color: var(--pl-text-2); padding: 0 4px; min-height: 24px; }
 .pl-dragging .pl-drag { cursor: grabbing; }
 .pl-overlay-body { padding: 10px 12px 12px; overflow: auto; }
-.pl-overlay.pl-collapsed { width: auto; flex-direction: row; align-items: center; gap: 4px; padding: 2px 4px 2px 10px; border-radius: 999px; cursor: pointer; }
-.pl-collapsed-state { font-weight: 600; white-space: nowrap; }
+.pl-overlay.pl-collapsed { width: auto; flex-direction: row; align-items: center; gap: 6px; padding: 2px 4px 2px 10px; border-radius: 999px; cursor: pointer; }
+.pl-collapsed.pl-tone-error { border-color: var(--pl-error); } .pl-collapsed.pl-tone-warning { border-color: var(--pl-warning); }
+.pl-collapsed.pl-tone-success { border-color: var(--pl-success); } .pl-collapsed.pl-tone-neutral { border-color: var(--pl-border-strong); }
+.pl-collapsed-state { font-weight: 600; white-space: nowrap; margin-right: 4px; }
+.pl-collapsed .pl-btn-icon { color: inherit; }
 `;
 
 /** Forms and whole pages (options, popup): the overlay never uses these. */

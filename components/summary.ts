@@ -1,4 +1,4 @@
-import type { JobView } from '@/lib/job-view';
+import type { JobStateKey, JobView, Tone } from '@/lib/job-view';
 import { pickDefaultJob } from '@/lib/job-view';
 import type { JobLookup } from '@/lib/protocol';
 
@@ -16,22 +16,35 @@ export function defaultJobIndex(views: readonly JobView[], preferred?: number): 
   return views.length === 0 ? 0 : pickDefaultJob(views);
 }
 
-/** One line for the collapsed overlay pill: the state of the job that needs attention first. */
-export function lookupSummary(state: PanelState, toView: (raw: unknown) => JobView): string {
+/** What the collapsed overlay pill shows: a word (and template), its tone, and the state's icon when there is one. */
+export interface PillState {
+  label: string;
+  tone: Tone;
+  icon?: JobStateKey;
+}
+
+/** The collapsed overlay pill: the state of the job that needs attention first, or what stands in the way. */
+export function lookupPill(state: PanelState, toView: (raw: unknown) => JobView): PillState {
   switch (state.kind) {
     case 'loading':
-      return 'Loading…';
+      return { label: 'Loading…', tone: 'neutral' };
     case 'signedOut':
-      return 'Not signed in';
+      return { label: 'Not signed in', tone: 'neutral' };
     case 'notConfigured':
-      return 'Not set up';
+      return { label: 'Not set up', tone: 'neutral' };
     case 'error':
-      return 'Error';
+      // The "blocked" icon of a quarantine is the generic error sign here too; the word says which.
+      return { label: 'Error', tone: 'error', icon: 'quarantined' };
     case 'jobs': {
-      if (state.jobs.length === 0) return 'No provisioning job';
       const views = state.jobs.map(toView);
       const view = views[defaultJobIndex(views)];
-      return view ? jobSummary(view) : 'No provisioning job';
+      if (!view) return { label: 'No provisioning job', tone: 'neutral', icon: 'notConfigured' };
+      return { label: jobSummary(view), tone: view.state.tone, icon: view.state.key };
     }
   }
+}
+
+/** One line for the collapsed overlay pill, e.g. "Quarantined · scim". */
+export function lookupSummary(state: PanelState, toView: (raw: unknown) => JobView): string {
+  return lookupPill(state, toView).label;
 }

@@ -2,7 +2,9 @@ import { createAuthBroker } from '@/lib/auth/broker';
 import { createMsalSession } from '@/lib/auth/msal-session';
 import { createOffscreenHost } from '@/lib/auth/offscreen-host';
 import { registerBackgroundHandlers } from '@/lib/background-handlers';
+import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
+import { sendMessage } from '@/lib/protocol';
 import { settingsItem } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -22,4 +24,11 @@ export default defineBackground(() => {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     openSettings: () => browser.runtime.openOptionsPage(),
   });
+  // The keyboard shortcut: the active tab's overlay expands and takes the focus.
+  browser.commands.onCommand.addListener((command, tab) =>
+    void handleCommand(command, tab, {
+      activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+      focusOverlay: (tabId) => sendMessage('focusOverlay', undefined, tabId),
+    }),
+  );
 });

@@ -13,6 +13,8 @@ export interface OverlayController {
   show(page: PortalPage, pending?: Promise<JobLookup>): void;
   /** Remove it: the admin left for a page that is not about provisioning. */
   hide(): void;
+  /** Expand it (remembered) and move the focus to its heading; false when no overlay is shown. */
+  focus(): Promise<boolean>;
 }
 
 /** Where the UI module leaves its controller: a global of the content script's isolated world, invisible to the page. */

@@ -55,3 +55,38 @@ export async function readOverlayStorage(): Promise<{ placement: OverlayPlacemen
 export function writePlacement(placement: OverlayPlacement): Promise<void> {
   return local().set({ [OVERLAY_PLACEMENT_KEY]: placement });
 }
+
+/** Offset of the overlay's bottom-right corner from the viewport's, in CSS pixels. */
+export type OverlayOffset = NonNullable<OverlayPlacement['offset']>;
+
+/** How much of the card stays on screen, whatever the offset: enough to grab it again. */
+const KEEP_VISIBLE = { width: 120, height: 48 };
+
+/** Keeps a grabbable part of the card inside a viewport of this size (dragging and arrow keys alike). */
+export function clampOffset({ right, bottom }: OverlayOffset, viewport: { width: number; height: number }): OverlayOffset {
+  const within = (n: number, max: number) => Math.round(Math.min(Math.max(n, 0), Math.max(max, 0)));
+  return { right: within(right, viewport.width - KEEP_VISIBLE.width), bottom: within(bottom, viewport.height - KEEP_VISIBLE.height) };
+}
+
+/** Arrow keys move the card by this many pixels; with Shift, by the larger step. */
+export const KEY_STEP = 16;
+export const KEY_STEP_LARGE = 64;
+
+/**
+ * Where a key press on the move handle puts the card: an arrow moves it (clamped to the viewport),
+ * Home docks it again (null), any other key is not ours (undefined).
+ */
+export function offsetAfterKey(
+  key: string,
+  shift: boolean,
+  from: OverlayOffset,
+  viewport: { width: number; height: number },
+): OverlayOffset | null | undefined {
+  if (key === 'Home') return null;
+  const step = shift ? KEY_STEP_LARGE : KEY_STEP;
+  // The offset counts from the right and bottom edges: moving left or up makes it larger.
+  const delta: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+  const d = delta[key];
+  if (!d) return undefined;
+  return clampOffset({ right: from.right + d[0], bottom: from.bottom + d[1] }, viewport);
+}

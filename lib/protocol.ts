@@ -80,6 +80,11 @@ export interface ProtocolMap {
 
   /** Popup → content script of a tab: the portal page it is on (parsed from its own URL). */
   getPortalPage(): PortalPage | null;
+  /**
+   * Background → content script of the active tab (the keyboard shortcut): expand the overlay and move
+   * the focus into it. Answered only when the background sent it; false when the tab shows no overlay.
+   */
+  focusOverlay(): boolean;
 
   // Worker → offscreen document (Chrome/Edge): MSAL lives there. Answered only by that document.
   'msal.beginSignIn'(data: { config: AuthConfig; request: SignInRequest }): AuthResult<{ url: string }>;

@@ -29,3 +29,25 @@ export function isTrustedSender(sender: SenderLike, extensionId: string, extensi
 export function isWorkerSender(sender: SenderLike, extensionId: string, workerUrl: string): boolean {
   return sender.id === extensionId && sender.tab === undefined && sender.url === workerUrl;
 }
+
+/** The manifest's `background` key, as much of it as tells where the background runs. */
+export interface BackgroundManifest {
+  background?: { service_worker?: string; page?: string; scripts?: string[] };
+}
+
+/**
+ * The URL the background's messages carry as sender: the service worker's script (Chrome/Edge), or
+ * the background page (Firefox; a page of scripts only is one the browser generates).
+ */
+export function backgroundUrlOf(manifest: BackgroundManifest, getURL: (path: string) => string): string | undefined {
+  const background = manifest.background;
+  if (background?.service_worker) return getURL(`/${background.service_worker.replace(/^\//, '')}`);
+  if (background?.page) return getURL(`/${background.page.replace(/^\//, '')}`);
+  if (background?.scripts?.length) return getURL('/_generated_background_page.html');
+  return undefined;
+}
+
+/** Messages to a content script that only the background may send (the keyboard shortcut): not a page, not another extension. */
+export function isBackgroundSender(sender: SenderLike, extensionId: string, backgroundUrl: string | undefined): boolean {
+  return backgroundUrl !== undefined && isWorkerSender(sender, extensionId, backgroundUrl);
+}

@@ -5,6 +5,7 @@ import { createLensClient } from '@/lib/client';
 import { watchLocation } from '@/lib/location-watch';
 import { domReady } from '@/lib/page-ready';
 import { onMessage } from '@/lib/protocol';
+import { backgroundUrlOf, isBackgroundSender } from '@/lib/sender';
 
 /** The UI module, imported once, into this isolated world. */
 async function loadOverlay(): Promise<OverlayController> {
@@ -19,10 +20,19 @@ export default defineContentScript({
   async main() {
     let page: PortalPage | null = parsePortalUrl(location.href);
     let overlay: Promise<OverlayController> | undefined;
+    let updating: Promise<void> = Promise.resolve();
     const client = createLensClient();
 
     // The popup asks which app this tab shows; only the extension itself can message a content script.
     onMessage('getPortalPage', () => page);
+
+    // The keyboard shortcut, relayed by the background alone (the popup and pages may not move focus).
+    const backgroundUrl = backgroundUrlOf(browser.runtime.getManifest(), (path) => browser.runtime.getURL(path as '/'));
+    onMessage('focusOverlay', async ({ sender }) => {
+      if (!isBackgroundSender(sender, browser.runtime.id, backgroundUrl)) throw new Error('Refused: unexpected sender');
+      await updating;
+      return page?.isProvisioning && overlay ? (await overlay).focus() : false;
+    });
 
     async function update(): Promise<void> {
       if (!page?.isProvisioning) return void (await overlay)?.hide();
@@ -43,8 +53,9 @@ export default defineContentScript({
       } else {
         page = parsePortalUrl(href);
       }
-      void update();
+      updating = update();
     });
-    await update();
+    updating = update();
+    await updating;
   },
 });

@@ -2,9 +2,10 @@
  * The admin's main path, in real Chromium against the fake cloud: set up, sign in through MSAL,
  * and read a quarantined job on the portal's Provisioning page.
  */
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appByKey, provisioningUrl, type FakeCloud } from './harness';
-import { configure, eventually, expectBearer, jobRequests, overlay, useExtension, type Harness } from './flows';
+import { configure, eventually, expectBearer, jobRequests, overlay, tabIdOf, useExtension, type Harness } from './flows';
 
 const env = useExtension();
 let cloud: FakeCloud;
@@ -153,6 +154,116 @@ describe('a page that names only the application id', () => {
     ]);
     const scopes = cloud.tokenRequests().map((t) => t.form?.scope ?? '');
     expect(scopes.some((s) => s.includes('Application.Read.All'))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('keyboard and screen readers', () => {
+  /** The element focused inside the overlay's shadow root, if the focus is there at all. */
+  const focusedInOverlay = (page: Page) =>
+    page.evaluate(() => {
+      const host = document.activeElement;
+      if (host?.localName !== 'provisioning-lens') return null;
+      const inner = host.shadowRoot?.activeElement;
+      return inner ? { tag: inner.tagName, text: inner.textContent, label: inner.getAttribute('aria-label') } : null;
+    });
+
+  it('collapses to a pill in the state\'s colour, with its icon, its word and room before the button', async () => {
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'salesforce-sandbox')));
+    await overlay(page).getByRole('button', { name: 'Collapse' }).click();
+    const pill = overlay(page).locator('.pl-collapsed');
+    await pill.waitFor();
+    const look = await pill.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const text = el.querySelector('.pl-collapsed-state')!.getBoundingClientRect();
+      const button = el.querySelector('button')!.getBoundingClientRect();
+      const icon = el.querySelector('svg');
+      return { tone: el.className, background: style.backgroundColor, border: style.borderTopColor, color: style.color,
+        icon: icon ? icon.getBoundingClientRect().width : 0, gap: button.left - text.right, status: el.querySelector('[role="status"]')?.textContent };
+    });
+    expect(look.tone).toContain('pl-tone-error');
+    expect(look.background).toBe('rgb(253, 231, 233)'); // Fluent error tint
+    expect(look.border).toBe('rgb(209, 52, 56)'); // Fluent error
+    expect(look.color).toBe('rgb(164, 38, 44)');
+    expect(look.icon).toBeGreaterThan(0);
+    expect(look.gap).toBeGreaterThanOrEqual(6);
+    expect(look.status).toBe('Provisioning Lens: Quarantined · SfSandboxOutDelta');
+    await overlay(page).getByRole('button', { name: 'Expand' }).click();
+    await page.close();
+  });
+
+  it('moves by the keyboard from its handle, with a focus ring, remembered like a drag; Home docks it again', async () => {
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'salesforce-sandbox')));
+    const card = overlay(page).locator('.pl-overlay');
+    const handle = overlay(page).getByRole('button', { name: 'Move' });
+    await handle.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ArrowUp');
+    const at = () => card.evaluate((el: HTMLElement) => [el.style.right, el.style.bottom]);
+    await eventually('moved by 16 left and 64 up', async () => (await at()).join() === '32px,80px');
+    expect(await handle.evaluate((el) => [el.matches(':focus-visible'), getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth])).toEqual([true, 'solid', '2px']);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.reload();
+    await overlay(page).getByRole('button', { name: 'Move' }).waitFor();
+    expect(await at()).toEqual(['32px', '80px']);
+    await overlay(page).getByRole('button', { name: 'Move' }).focus();
+    await page.keyboard.press('Home');
+    await eventually('docked again', async () => (await at()).join() === '16px,16px');
+    await page.reload();
+    await overlay(page).getByRole('button', { name: 'Move' }).waitFor();
+    expect(await at()).toEqual(['16px', '16px']);
+    await page.close();
+  });
+
+  it('takes the focus on the keyboard shortcut (the background\'s command), expanded; Tab goes on inside it; Escape collapses it', async () => {
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'salesforce-sandbox')));
+    await overlay(page).getByRole('button', { name: 'Collapse' }).click();
+    await overlay(page).getByRole('button', { name: 'Expand' }).waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    expect(await focusedInOverlay(page)).toBeNull();
+
+    const tabId = await tabIdOf(h, page);
+    // Headless Chromium cannot press a global shortcut: dispatch the command to the worker's own listener.
+    await h.serviceWorker.evaluate((id) => {
+      const { chrome } = globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(command: string, tab?: object): void } } } };
+      chrome.commands.onCommand.dispatch('focus-overlay', { id });
+    }, tabId);
+    await eventually('focus in the overlay', async () => (await focusedInOverlay(page))?.tag === 'H2');
+    expect(await focusedInOverlay(page)).toMatchObject({ text: 'Provisioning Lens' });
+    await overlay(page).getByRole('button', { name: 'Collapse' }).waitFor();
+    expect(await overlay(page).getByRole('heading', { name: 'Provisioning Lens' }).getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+L');
+
+    await page.keyboard.press('Tab');
+    expect(await focusedInOverlay(page)).toMatchObject({ tag: 'BUTTON', label: 'Collapse' });
+    await page.keyboard.press('Escape');
+    await eventually('focus on Expand', async () => (await focusedInOverlay(page))?.label === 'Expand');
+
+    // Without a tab from the browser, the background asks for the active one.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await h.serviceWorker.evaluate(() => {
+      const { chrome } = globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(command: string): void } } } };
+      chrome.commands.onCommand.dispatch('focus-overlay');
+    });
+    await eventually('focus in the overlay again', async () => (await focusedInOverlay(page))?.tag === 'H2');
+    await page.close();
+  });
+
+  it('refuses the focus message from anyone but the background', async () => {
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'salesforce-sandbox')));
+    await overlay(page).getByRole('button', { name: 'Collapse' }).click();
+    await overlay(page).getByRole('button', { name: 'Expand' }).waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const tabId = await tabIdOf(h, page);
+    const popup = await h.page('popup.html');
+    const reply = await popup.evaluate((id) => {
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } };
+      return chrome.tabs.sendMessage(id, { lens: 1, type: 'focusOverlay' });
+    }, tabId);
+    expect(reply).toEqual({ err: 'Refused: unexpected sender' });
+    await popup.close();
+    expect(await focusedInOverlay(page)).toBeNull();
+    expect(await overlay(page).getByRole('button', { name: 'Expand' }).count()).toBe(1);
+    await overlay(page).getByRole('button', { name: 'Expand' }).click();
     await page.close();
   });
 });

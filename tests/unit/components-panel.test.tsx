@@ -9,6 +9,8 @@ import { lookupSummary } from '@/components/summary';
 import { toJobView, type JobView } from '@/lib/job-view';
 import type { JobLookup } from '@/lib/protocol';
 import { activeView, view } from './components/fixtures';
+import { StatePill } from '@/components/StatePill';
+import { lookupPill } from '@/components/summary';
 
 afterEach(cleanup);
 
@@ -183,10 +185,16 @@ describe('JobsPanel', () => {
 });
 
 describe('Overlay', () => {
-  function Host({ onMove }: { onMove?: (p: OverlayPosition) => void }) {
+  function Host({ onMove, summary = 'Quarantined · scim' }: { onMove?: (p: OverlayPosition | null) => void; summary?: string }) {
     const [collapsed, setCollapsed] = useState(false);
+    const [position, setPosition] = useState<OverlayPosition | null>({ right: 16, bottom: 16 });
+    const move = (p: OverlayPosition | null) => {
+      setPosition(p);
+      onMove?.(p);
+    };
     return (
-      <Overlay collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)} summary="Quarantined · scim" tone="error" position={{ right: 16, bottom: 16 }} onMove={onMove}>
+      <Overlay collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)} summary={summary} tone="error" icon="quarantined"
+        shortcut="Alt+Shift+L" position={position ?? undefined} onMove={move}>
         <button type="button">Inside</button>
       </Overlay>
     );
@@ -205,10 +213,47 @@ describe('Overlay', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Collapse' }));
   });
 
+  it('gives the collapsed pill the state\'s tone, icon and word', () => {
+    const { container } = render(<Host />);
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse' }));
+    const pill = container.querySelector('.pl-collapsed')!;
+    expect(pill.classList.contains('pl-tone-error')).toBe(true);
+    // The same icon as the card's state pill, not a copy of it.
+    const { container: cardPill } = render(<StatePill state={{ key: 'quarantined', label: 'Quarantined', tone: 'error' }} />);
+    const icon = pill.querySelector('svg path')!;
+    expect(icon.getAttribute('d')).toBe(cardPill.querySelector('svg path')!.getAttribute('d'));
+    expect(icon.closest('svg')!.getAttribute('aria-hidden')).toBe('true');
+    // Icon, then the words, then the button.
+    const parts = [...pill.children].map((el) => el.tagName.toLowerCase());
+    expect(parts).toEqual(['svg', 'span', 'button']);
+    expect(screen.getByRole('button', { name: 'Expand' }).getAttribute('title')).toBe('Expand (Alt+Shift+L)');
+  });
+
+  it('announces a state that changes while collapsed, politely', () => {
+    const { rerender } = render(<Host summary="Loading…" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse' }));
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('Provisioning Lens: Loading…');
+    rerender(<Host summary="Quarantined · scim" />);
+    // The same live region, new words: screen readers read the change without moving focus.
+    expect(screen.getByRole('status')).toBe(status);
+    expect(status.textContent).toBe('Provisioning Lens: Quarantined · scim');
+    expect(status.getAttribute('aria-live') ?? 'polite').toBe('polite');
+  });
+
   it('collapses on Escape', () => {
     render(<Host />);
     fireEvent.keyDown(screen.getByRole('button', { name: 'Inside' }), { key: 'Escape' });
     expect(screen.getByRole('button', { name: 'Expand' })).toBeTruthy();
+  });
+
+  it('names its shortcut on the heading, which can take the focus', () => {
+    render(<Host />);
+    const heading = screen.getByRole('heading', { name: 'Provisioning Lens' });
+    expect(heading.getAttribute('title')).toBe('Provisioning Lens (Alt+Shift+L)');
+    expect(heading.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+L');
+    heading.focus();
+    expect(document.activeElement).toBe(heading);
   });
 
   it('is docked bottom-right and reports where it was dragged to', () => {
@@ -224,5 +269,48 @@ describe('Overlay', () => {
     expect(card.style.bottom).toBe('66px');
     fireEvent.pointerUp(handle, { clientX: 400, clientY: 450, pointerId: 1 });
     expect(onMove).toHaveBeenCalledWith({ right: 116, bottom: 66 });
+  });
+
+  it('moves by the keyboard: arrows, Shift for bigger steps, Home back to the corner', () => {
+    const onMove = vi.fn();
+    const { container } = render(<Host onMove={onMove} />);
+    const card = container.querySelector('.pl-overlay') as HTMLElement;
+    const handle = screen.getByRole('button', { name: 'Move' });
+    expect(handle.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(handle.getAttribute('aria-describedby')!)!.textContent).toContain('Arrow keys');
+    handle.focus();
+    expect(fireEvent.keyDown(handle, { key: 'ArrowLeft' })).toBe(false); // handled: no page scroll
+    expect(onMove).toHaveBeenLastCalledWith({ right: 32, bottom: 16 });
+    fireEvent.keyDown(handle, { key: 'ArrowUp', shiftKey: true });
+    expect(onMove).toHaveBeenLastCalledWith({ right: 32, bottom: 80 });
+    expect(card.style.right).toBe('32px');
+    expect(card.style.bottom).toBe('80px');
+    fireEvent.keyDown(handle, { key: 'ArrowRight', shiftKey: true });
+    expect(onMove).toHaveBeenLastCalledWith({ right: 0, bottom: 80 }); // clamped at the viewport's edge
+    fireEvent.keyDown(handle, { key: 'Home' });
+    expect(onMove).toHaveBeenLastCalledWith(null);
+    expect(card.style.right).toBe('16px');
+    expect(document.activeElement).toBe(handle);
+    // Other keys go on as usual (Tab, Enter, shortcuts with modifiers).
+    onMove.mockClear();
+    expect(fireEvent.keyDown(handle, { key: 'Tab' })).toBe(true);
+    fireEvent.keyDown(handle, { key: 'ArrowLeft', ctrlKey: true });
+    expect(onMove).not.toHaveBeenCalled();
+  });
+});
+
+describe('lookupPill', () => {
+  const toView = (job: unknown) => toJobView(job, { now: NOW, timeZone: 'UTC' });
+  it.each<[string, Parameters<typeof lookupPill>[0], ReturnType<typeof lookupPill>]>([
+    ['loading', { kind: 'loading' }, { label: 'Loading…', tone: 'neutral' }],
+    ['signed out', { kind: 'signedOut' }, { label: 'Not signed in', tone: 'neutral' }],
+    ['not set up', { kind: 'notConfigured' }, { label: 'Not set up', tone: 'neutral' }],
+    ['an error', { kind: 'error', error: { kind: 'network', title: 'x', action: 'y' } }, { label: 'Error', tone: 'error', icon: 'quarantined' }],
+    ['no job', { kind: 'jobs', servicePrincipalId: 'sp', jobs: [], fetchedAt: '' }, { label: 'No provisioning job', tone: 'neutral', icon: 'notConfigured' }],
+    ['a quarantined job', { kind: 'jobs', servicePrincipalId: 'sp', jobs: [RAW], fetchedAt: '' }, { label: 'Quarantined · scim', tone: 'error', icon: 'quarantined' }],
+    ['an active job', { kind: 'jobs', servicePrincipalId: 'sp', jobs: [{ id: 'a', templateId: 'scim', status: { code: 'Active' } }], fetchedAt: '' },
+      { label: 'Active · scim', tone: 'success', icon: 'active' }],
+  ])('%s', (_name, state, expected) => {
+    expect(lookupPill(state, toView)).toEqual(expected);
   });
 });

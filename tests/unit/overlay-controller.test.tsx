@@ -71,6 +71,27 @@ describe('overlay controller', () => {
     overlay.hide();
   });
 
+  it('moves by the admin\'s arrow keys only: a script\'s synthetic key press on the handle does nothing', async () => {
+    await fakeBrowser.storage.local.clear();
+    const overlay = createOverlayController(fakeClient(), async () => {});
+    overlay.show(page, Promise.resolve(found));
+    await waitFor(() => expect(shadowText()).toContain('scim.1'));
+    const root = document.querySelector('provisioning-lens')!.shadowRoot!;
+    const handle = root.querySelector<HTMLButtonElement>('button[aria-label="Move"]')!;
+    const card = () => root.querySelector<HTMLElement>('.pl-overlay')!;
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true, cancelable: true }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(card().style.right).toBe('16px');
+    expect(await fakeBrowser.storage.local.get('overlay')).toEqual({});
+    const trusted = new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true, cancelable: true });
+    Object.defineProperty(trusted, 'isTrusted', { value: true });
+    handle.dispatchEvent(trusted);
+    await waitFor(() => expect(card().style.right).toBe('32px'));
+    expect(await fakeBrowser.storage.local.get('overlay')).toEqual({ overlay: { collapsed: false, offset: { right: 32, bottom: 16 } } });
+    overlay.hide();
+    await fakeBrowser.storage.local.clear();
+  });
+
   it.each([
     ['UTC when the settings say so', { times: 'utc' }, true],
     ['local time by default', { times: 'local' }, false],
@@ -84,6 +105,26 @@ describe('overlay controller', () => {
       await waitFor(() => expect(shadowText()).toContain('scim.1'));
       expect(shadowText().includes('times in UTC')).toBe(utc);
       overlay.hide();
+    } finally {
+      await fakeBrowser.storage.local.clear();
+    }
+  });
+
+  it('on the keyboard shortcut, expands a collapsed overlay, remembers it and moves the focus to its heading', async () => {
+    await fakeBrowser.storage.local.set({ overlay: { collapsed: true, offset: null } });
+    try {
+      const overlay = createOverlayController(fakeClient(), async () => {});
+      expect(await overlay.focus()).toBe(false); // nothing shown yet: nothing to focus
+      overlay.show(page, Promise.resolve(found));
+      await waitFor(() => expect(shadowText()).toContain('Active · scim'));
+      expect(await overlay.focus()).toBe(true);
+      const root = document.querySelector('provisioning-lens')!.shadowRoot!;
+      expect(root.activeElement?.tagName).toBe('H2');
+      expect(root.activeElement?.textContent).toBe('Provisioning Lens');
+      await waitFor(() => expect(shadowText()).toContain('scim.1'));
+      expect(await fakeBrowser.storage.local.get('overlay')).toEqual({ overlay: { collapsed: false, offset: null } });
+      overlay.hide();
+      expect(await overlay.focus()).toBe(false);
     } finally {
       await fakeBrowser.storage.local.clear();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeQuery } from '@/lib/background-handlers';
-import { isTrustedSender, isWorkerSender } from '@/lib/sender';
+import { backgroundUrlOf, isBackgroundSender, isTrustedSender, isWorkerSender } from '@/lib/sender';
 
 const ID = 'mofanfafdanblddiihokhplkbibmpdnm';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -28,6 +28,31 @@ describe('who may message the background', () => {
     expect(isWorkerSender({ id: ID, url: worker }, ID, worker)).toBe(true);
     expect(isWorkerSender({ id: ID, url: `${ORIGIN}/popup.html` }, ID, worker)).toBe(false);
     expect(isWorkerSender({ id: ID, url: worker, tab }, ID, worker)).toBe(false);
+  });
+});
+
+describe('who may ask a content script to take the focus (the keyboard shortcut)', () => {
+  const getURL = (path: string) => `${ORIGIN}${path}`;
+  it('finds the background in the manifest: worker, page, or the page Firefox generates for scripts', () => {
+    expect(backgroundUrlOf({ background: { service_worker: 'background.js' } }, getURL)).toBe(`${ORIGIN}/background.js`);
+    expect(backgroundUrlOf({ background: { page: 'background.html' } }, getURL)).toBe(`${ORIGIN}/background.html`);
+    expect(backgroundUrlOf({ background: { scripts: ['background.js'] } }, getURL)).toBe(`${ORIGIN}/_generated_background_page.html`);
+    expect(backgroundUrlOf({}, getURL)).toBeUndefined();
+  });
+
+  it.each([
+    ['the background', { id: ID, url: `${ORIGIN}/background.js` }, true],
+    ['the popup', { id: ID, url: `${ORIGIN}/popup.html` }, false],
+    ['the popup opened as a tab', { id: ID, url: `${ORIGIN}/popup.html`, tab, frameId: 0 }, false],
+    ['the offscreen document', { id: ID, url: `${ORIGIN}/offscreen.html` }, false],
+    ['another extension\'s worker', { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/background.js' }, false],
+    ['a content script', { id: ID, url: 'https://portal.azure.com/', tab, frameId: 0 }, false],
+  ])('%s → %s', (_, sender, expected) => {
+    expect(isBackgroundSender(sender, ID, `${ORIGIN}/background.js`)).toBe(expected);
+  });
+
+  it('refuses everyone when the background is unknown', () => {
+    expect(isBackgroundSender({ id: ID, url: `${ORIGIN}/background.js` }, ID, undefined)).toBe(false);
   });
 });
 
