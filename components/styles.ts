@@ -123,10 +123,14 @@ body { margin: 0; background: var(--pl-bg); }
 .pl-page { padding: 16px 20px; max-width: 720px; }
 .pl-page h1 { font-size: 18px; font-weight: 600; margin: 0 0 12px; }
 .pl-popup { width: 400px; min-height: 200px; padding: 12px; }
-.pl-header { display: flex; align-items: center; gap: 8px; margin-bottom: 10px; padding-bottom: 8px; border-bottom: 1px solid var(--pl-border); }
-.pl-header h1 { font-size: 14px; font-weight: 600; margin: 0; flex: 1; white-space: nowrap; }
-.pl-header .pl-btn { white-space: nowrap; flex: none; }
-.pl-account { font-size: 12px; color: var(--pl-text-2); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; flex: 0 1 auto; }
+.pl-header { margin-bottom: 10px; padding-bottom: 8px; border-bottom: 1px solid var(--pl-border); }
+.pl-header-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; }
+.pl-header h1 { font-size: 14px; font-weight: 600; margin: 0; flex: 1 1 auto; min-width: 0; }
+.pl-header-actions { display: flex; flex-wrap: wrap; gap: 6px 8px; }
+.pl-header .pl-btn { white-space: nowrap; }
+.pl-who { display: flex; flex-wrap: wrap; gap: 0 12px; margin-top: 4px; font-size: 12px; color: var(--pl-text-2); }
+.pl-who-item { min-width: 0; overflow-wrap: anywhere; }
+.pl-who-account { color: var(--pl-text); }
 .pl-field { display: flex; flex-direction: column; gap: 3px; }
 .pl-field label { font-weight: 600; }
 .pl-input { font: inherit; color: var(--pl-text); background: var(--pl-bg); border: 1px solid var(--pl-border-strong); border-radius: 4px; padding: 4px 8px; min-height: 30px; }
