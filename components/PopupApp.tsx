@@ -5,6 +5,7 @@ import type { LensClient } from '@/lib/client';
 import { queryOfPage, type PortalPage } from '@/lib/portal-url';
 import { accountView } from '@/lib/account-view';
 import type { AuthState, JobQuery } from '@/lib/protocol';
+import { recentLookupOf } from '@/lib/recent-lookups';
 import type { RecentLookup } from '@/lib/settings';
 import { ErrorNotice } from './ErrorNotice';
 import { JobsPanel } from './JobsPanel';
@@ -84,7 +85,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
   const shown: PanelState = state.status === 'done' ? state.lookup : state.status === 'loading' && state.previous ? state.previous : { kind: 'loading' };
   useEffect(() => {
     if (state.status === 'done' && state.lookup.kind === 'jobs')
-      onFound({ servicePrincipalId: state.lookup.servicePrincipalId, jobId: query?.jobId, label: state.lookup.displayName });
+      onFound(recentLookupOf(state.lookup, query?.jobId));
   }, [state]);
 
   const now = useNow();
