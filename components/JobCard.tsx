@@ -4,6 +4,7 @@ import { label, prettyJson } from '@/lib/json-fields';
 import { toTimeView } from '@/lib/time';
 import { CopyButton } from './CopyButton';
 import { CopyJsonButton } from './CopyJsonButton';
+import { IdText } from './IdText';
 import { JobDetails } from './JobDetails';
 import { QuarantineBlock, type ActionLink } from './QuarantineBlock';
 import { RawJson } from './RawJson';
@@ -40,7 +41,7 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
         <StatePill state={view.state} />
         {view.templateId && <span>{view.templateId}</span>}
         <span class="pl-id">
-          <span class="pl-mono">{label(view.jobId)}</span>
+          <span class="pl-mono"><IdText id={label(view.jobId)} /></span>
           <CopyButton text={view.jobId} copy={copy} label="Copy" name="Copy job ID" class="pl-btn-icon" fallbackLabel="Job ID" />
         </span>
       </div>

@@ -5,6 +5,7 @@ import { parsePortalUrl } from '@/lib/portal-url';
 import type { JobQuery } from '@/lib/protocol';
 import { recentLookupText } from '@/lib/recent-lookups';
 import type { RecentLookup } from '@/lib/settings';
+import { IdText } from './IdText';
 
 export interface LookupFormProps {
   cloud: CloudId;
@@ -71,8 +72,8 @@ export function LookupForm({ cloud, recent, onLookup }: LookupFormProps) {
               return (
                 <li key={`${item.servicePrincipalId}|${item.jobId ?? ''}`}>
                   <button type="button" class="pl-link-btn pl-recent-item" title={text.title} onClick={() => onLookup({ cloud, servicePrincipalId: item.servicePrincipalId, jobId: item.jobId })}>
-                    <span class={text.primaryIsId ? 'pl-mono' : undefined}>{text.primary}</span>
-                    {text.secondary && <span class="pl-caption pl-mono">{text.secondary}</span>}
+                    <span class={text.primaryIsId ? 'pl-mono' : undefined}>{text.primaryIsId ? <IdText id={text.primary} /> : text.primary}</span>
+                    {text.secondary && <span class="pl-caption pl-mono"><IdText id={text.secondary} /></span>}
                   </button>
                 </li>
               );

@@ -8,6 +8,7 @@ import type { AuthState, JobQuery } from '@/lib/protocol';
 import { recentLookupOf } from '@/lib/recent-lookups';
 import type { RecentLookup } from '@/lib/settings';
 import { ErrorNotice } from './ErrorNotice';
+import { IdText } from './IdText';
 import { JobsPanel } from './JobsPanel';
 import { jobLinks } from './links';
 import { LookupForm } from './LookupForm';
@@ -41,7 +42,7 @@ function SignedInAs({ auth }: { auth: AuthState | null }) {
       {view.tenant && (
         <span class="pl-who-item" title={view.tenantTitle}>
           <span class="pl-who-label">Tenant </span>
-          <span class="pl-who-tenant">{view.tenant}</span>
+          <span class="pl-who-tenant"><IdText id={view.tenant} /></span>
         </span>
       )}
     </p>

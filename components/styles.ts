@@ -122,7 +122,9 @@ export const PAGE_CSS = /* css */ `
 body { margin: 0; background: var(--pl-bg); }
 .pl-page { padding: 16px 20px; max-width: 720px; }
 .pl-page h1 { font-size: 18px; font-weight: 600; margin: 0 0 12px; }
-.pl-popup { width: 400px; min-height: 200px; padding: 12px; }
+/* Popup: 400 px in the toolbar, narrower when the window is (a 320 px window, 200 % zoom): nothing
+   wider than the viewport, long ids and names wrap instead of pushing the page sideways. */
+.pl-popup { width: 400px; max-width: 100%; min-height: 200px; padding: 12px; overflow-wrap: anywhere; }
 .pl-header { margin-bottom: 10px; padding-bottom: 8px; border-bottom: 1px solid var(--pl-border); }
 .pl-header-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; }
 .pl-header h1 { font-size: 14px; font-weight: 600; margin: 0; flex: 1 1 auto; min-width: 0; }
@@ -131,6 +133,11 @@ body { margin: 0; background: var(--pl-bg); }
 .pl-who { display: flex; flex-wrap: wrap; gap: 0 12px; margin-top: 4px; font-size: 12px; color: var(--pl-text-2); }
 .pl-who-item { min-width: 0; overflow-wrap: anywhere; }
 .pl-who-account { color: var(--pl-text); }
+/* At 200 % zoom the popup is about 200 CSS px wide: definition lists stack their terms over their values. */
+@media (max-width: 280px) {
+  .pl-popup .pl-dl { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .pl-popup .pl-dl dd + dt { margin-top: 4px; }
+}
 .pl-field { display: flex; flex-direction: column; gap: 3px; }
 .pl-field label { font-weight: 600; }
 .pl-input { font: inherit; color: var(--pl-text); background: var(--pl-bg); border: 1px solid var(--pl-border-strong); border-radius: 4px; padding: 4px 8px; min-height: 30px; }

@@ -32,3 +32,12 @@ export function breakLongRuns(text: string, runLimit = RUN_LIMIT): string[] {
   if (start < text.length || pieces.length === 0) pieces.push(text.slice(start));
   return pieces;
 }
+
+/**
+ * An id in pieces that each end after a dot (`scim.0a1b….9c8d…` → `scim.`, `0a1b….`, `9c8d…`), so a
+ * narrow box breaks a job id or a domain between its parts before it breaks inside one.
+ */
+export function idPieces(id: string): string[] {
+  const pieces = id.split(/(?<=\.)(?=.)/);
+  return pieces.length > 0 ? pieces : [id];
+}

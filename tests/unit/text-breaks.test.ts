@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakLongRuns, RUN_LIMIT } from '@/lib/text-breaks';
+import { breakLongRuns, idPieces, RUN_LIMIT } from '@/lib/text-breaks';
 
 describe('breakLongRuns', () => {
   it.each([
@@ -33,5 +33,18 @@ describe('breakLongRuns', () => {
   it('cuts 1 MB without a space into pieces of the limit', () => {
     const pieces = breakLongRuns('A'.repeat(1 << 20));
     expect(pieces).toHaveLength(Math.ceil((1 << 20) / RUN_LIMIT));
+  });
+});
+
+describe('idPieces', () => {
+  it.each([
+    ['scim.5f4e.0a1b', ['scim.', '5f4e.', '0a1b']],
+    ['contoso.onmicrosoft.com', ['contoso.', 'onmicrosoft.', 'com']],
+    ['no-dots', ['no-dots']],
+    ['trailing.', ['trailing.']],
+    ['', ['']],
+  ])('%s', (id, pieces) => {
+    expect(idPieces(id)).toEqual(pieces);
+    expect(idPieces(id).join('')).toBe(id);
   });
 });
