@@ -122,6 +122,8 @@ export const PAGE_CSS = /* css */ `
 body { margin: 0; background: var(--pl-bg); }
 .pl-page { padding: 16px 20px; max-width: 720px; }
 .pl-page h1 { font-size: 18px; font-weight: 600; margin: 0 0 12px; }
+.pl-page main > * + * { margin-top: 24px; }
+.pl-page h2 { margin-bottom: 4px; }
 /* Popup: 400 px in the toolbar, narrower when the window is (a 320 px window, 200 % zoom): nothing
    wider than the viewport, long ids and names wrap instead of pushing the page sideways. */
 .pl-popup { width: 400px; max-width: 100%; min-height: 200px; padding: 12px; overflow-wrap: anywhere; }
