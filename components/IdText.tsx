@@ -17,9 +17,14 @@ function Pieces({ pieces }: { pieces: readonly string[] }) {
   );
 }
 
-/** A job id or request id, wrapping at its dots only (never inside the hex). */
+/** An id or domain as plain text that wraps at its dots only (never inside the hex), in the surrounding font. */
+export function IdBreaks({ id }: { id: string }) {
+  return <Pieces pieces={idPieces(label(id))} />;
+}
+
+/** A job id or request id in monospace, wrapping at its dots only. */
 export function IdText({ id }: { id: string }) {
-  return <span class="pl-mono"><Pieces pieces={idPieces(label(id))} /></span>;
+  return <span class="pl-mono"><IdBreaks id={id} /></span>;
 }
 
 /** An error code, wrapping between its words ("Authorization_ Request Denied"), never mid-word. */

@@ -3,7 +3,9 @@ import type { CloudId } from '@/lib/clouds';
 import { isGuid, isJobId } from '@/lib/ids';
 import { parsePortalUrl } from '@/lib/portal-url';
 import type { JobQuery } from '@/lib/protocol';
+import { recentLookupText } from '@/lib/recent-lookups';
 import type { RecentLookup } from '@/lib/settings';
+import { IdBreaks } from './IdText';
 
 export interface LookupFormProps {
   cloud: CloudId;
@@ -65,14 +67,17 @@ export function LookupForm({ cloud, recent, onLookup }: LookupFormProps) {
         <section aria-labelledby="recent-heading">
           <h3 id="recent-heading">Recent lookups</h3>
           <ul class="pl-recent">
-            {recent.map((item) => (
-              <li key={`${item.servicePrincipalId}|${item.jobId ?? ''}`}>
-                <button type="button" class="pl-link-btn" onClick={() => onLookup({ cloud, servicePrincipalId: item.servicePrincipalId, jobId: item.jobId })}>
-                  {item.label ?? item.servicePrincipalId}
-                  {item.jobId && <span class="pl-caption"> · {item.jobId}</span>}
-                </button>
-              </li>
-            ))}
+            {recent.map((item) => {
+              const text = recentLookupText(item);
+              return (
+                <li key={`${item.servicePrincipalId}|${item.jobId ?? ''}`}>
+                  <button type="button" class="pl-link-btn pl-recent-item" title={text.title} onClick={() => onLookup({ cloud, servicePrincipalId: item.servicePrincipalId, jobId: item.jobId })}>
+                    <span class={text.primaryIsId ? 'pl-mono' : undefined}>{text.primaryIsId ? <IdBreaks id={text.primary} /> : text.primary}</span>
+                    {text.secondary && <span class="pl-caption pl-mono"><IdBreaks id={text.secondary} /></span>}
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

@@ -1,14 +1,10 @@
 import { useState } from 'preact/hooks';
 import { CLOUD_IDS, CLOUDS } from '@/lib/clouds';
 import { validateSettings, type Settings, type SettingsErrors } from '@/lib/settings';
-import { CopyButton } from './CopyButton';
 
 export interface OptionsFormProps {
   initial: Settings;
-  /** identity.getRedirectURL() of this browser: what the admin registers. */
-  redirectUri: string;
   onSave: (settings: Settings) => Promise<void>;
-  copy: (text: string) => Promise<void>;
 }
 
 function Field(props: { id: string; label: string; hint: string; error?: string; children: preact.ComponentChildren }) {
@@ -22,8 +18,8 @@ function Field(props: { id: string; label: string; hint: string; error?: string;
   );
 }
 
-/** The app registration and cloud, with the exact redirect URI to register and how. */
-export function OptionsForm({ initial, redirectUri, onSave, copy }: OptionsFormProps) {
+/** The app registration and cloud (RegisterSteps, shown above it, says how to get them). */
+export function OptionsForm({ initial, onSave }: OptionsFormProps) {
   const [form, setForm] = useState<Record<string, string>>({ ...initial });
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [saved, setSaved] = useState('');
@@ -45,7 +41,8 @@ export function OptionsForm({ initial, redirectUri, onSave, copy }: OptionsFormP
   const describedBy = (id: string, error?: string) => (error ? `${id}-hint ${id}-error` : `${id}-hint`);
 
   return (
-    <form class="pl-stack" onSubmit={submit} noValidate>
+    <form class="pl-stack" onSubmit={submit} noValidate aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Then, connect Provisioning Lens to it</h2>
       <Field id="clientId" label="Application (client) ID" hint="From your app registration's Overview page." error={errors.clientId}>
         <input id="clientId" class="pl-input pl-mono" value={form.clientId} onInput={set('clientId')} aria-invalid={!!errors.clientId} aria-describedby={describedBy('clientId', errors.clientId)} autocomplete="off" spellcheck={false} />
       </Field>
@@ -73,22 +70,6 @@ export function OptionsForm({ initial, redirectUri, onSave, copy }: OptionsFormP
         <button type="submit" class="pl-btn pl-btn-primary">Save</button>
         <span role="status" aria-live="polite">{saved}</span>
       </div>
-      <section class="pl-stack" aria-labelledby="register-heading">
-        <h2 id="register-heading">Register the app in Entra ID</h2>
-        <ol class="pl-steps">
-          <li>Entra admin center → App registrations → New registration (single tenant is fine).</li>
-          <li>
-            Authentication → Add a platform → <strong>Single-page application</strong>, redirect URI:
-            <div class="pl-redirect">
-              <code class="pl-mono" id="redirectUri">{redirectUri}</code>
-              <CopyButton text={redirectUri} copy={copy} label="Copy" name="Copy redirect URI" />
-            </div>
-          </li>
-          <li>API permissions → Microsoft Graph → Delegated → <strong>Synchronization.Read.All</strong> (and Application.Read.All if you look jobs up by application ID) → Grant admin consent.</li>
-          <li>Your account also needs a role that can read provisioning: Application Administrator or Cloud Application Administrator (Hybrid Identity Administrator for Cloud Sync).</li>
-          <li>Copy the Application (client) ID and Directory (tenant) ID from the Overview page into the fields above.</li>
-        </ol>
-      </section>
     </form>
   );
 }

@@ -3,9 +3,12 @@ import type { CloudId } from '@/lib/clouds';
 import { CLOUDS } from '@/lib/clouds';
 import type { LensClient } from '@/lib/client';
 import { queryOfPage, type PortalPage } from '@/lib/portal-url';
+import { accountView } from '@/lib/account-view';
 import type { AuthState, JobQuery } from '@/lib/protocol';
+import { recentLookupOf } from '@/lib/recent-lookups';
 import type { RecentLookup } from '@/lib/settings';
 import { ErrorNotice } from './ErrorNotice';
+import { IdBreaks } from './IdText';
 import { JobsPanel } from './JobsPanel';
 import { portalLinks } from './links';
 import { LookupForm } from './LookupForm';
@@ -25,6 +28,26 @@ export interface PopupAppProps {
   copy: (text: string) => Promise<void>;
 }
 
+/** Who is signed in and to which tenant, in full: a line under the title that wraps rather than cuts. */
+function SignedInAs({ auth }: { auth: AuthState | null }) {
+  const view = accountView(auth);
+  if (!view) return null;
+  return (
+    <p class="pl-who">
+      <span class="pl-who-item" title={view.accountTitle}>
+        <span class="pl-sr">Signed in as </span>
+        <span class="pl-who-account">{view.account}</span>
+      </span>
+      {view.tenant && (
+        <span class="pl-who-item" title={view.tenantTitle}>
+          <span class="pl-who-label">Tenant </span>
+          <span class="pl-who-tenant"><IdBreaks id={view.tenant} /></span>
+        </span>
+      )}
+    </p>
+  );
+}
+
 function AccountBar({ auth, client, onChange }: { auth: AuthState | null; client: LensClient; onChange: (auth: AuthState) => void }) {
   const [error, setError] = useState<Parameters<typeof ErrorNotice>[0]['error'] | null>(null);
   const signIn = async () => {
@@ -32,16 +55,20 @@ function AccountBar({ auth, client, onChange }: { auth: AuthState | null; client
     setError(result.ok ? null : result.error);
     onChange(await client.getAuthState());
   };
-  const account = auth?.account && !auth.needsSignIn ? auth.account : null;
+  const signedIn = accountView(auth) !== null;
   return (
     <>
       <header class="pl-header">
-        <h1>Provisioning Lens</h1>
-        {account && <span class="pl-account" title={account.username}>{account.username}</span>}
-        {auth?.configured && (account
-          ? <button type="button" class="pl-btn" onClick={async () => onChange(await client.signOut())}>Sign out</button>
-          : <button type="button" class="pl-btn pl-btn-primary" onClick={signIn}>Sign in</button>)}
-        <button type="button" class="pl-btn" onClick={() => void client.openSettings()}>Settings</button>
+        <div class="pl-header-bar">
+          <h1>Provisioning Lens</h1>
+          <div class="pl-header-actions">
+            {auth?.configured && (signedIn
+              ? <button type="button" class="pl-btn" onClick={async () => onChange(await client.signOut())}>Sign out</button>
+              : <button type="button" class="pl-btn pl-btn-primary" onClick={signIn}>Sign in</button>)}
+            <button type="button" class="pl-btn" onClick={() => void client.openSettings()}>Settings</button>
+          </div>
+        </div>
+        <SignedInAs auth={auth} />
       </header>
       {error && <ErrorNotice error={error} />}
     </>
@@ -57,7 +84,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
 
   useEffect(() => {
     if (state.status === 'done' && state.lookup.kind === 'jobs')
-      onFound({ servicePrincipalId: state.lookup.servicePrincipalId, jobId: query?.jobId, label: state.lookup.displayName });
+      onFound(recentLookupOf(state.lookup, query?.jobId));
   }, [state]);
 
   const now = useNow();

@@ -137,11 +137,24 @@ export const PAGE_CSS = /* css */ `
 body { margin: 0; background: var(--pl-bg); }
 .pl-page { padding: 16px 20px; max-width: 720px; }
 .pl-page h1 { font-size: 18px; font-weight: 600; margin: 0 0 12px; }
-.pl-popup { width: 400px; min-height: 200px; padding: 12px; }
-.pl-header { display: flex; align-items: center; gap: 8px; margin-bottom: 10px; padding-bottom: 8px; border-bottom: 1px solid var(--pl-border); }
-.pl-header h1 { font-size: 14px; font-weight: 600; margin: 0; flex: 1; white-space: nowrap; }
-.pl-header .pl-btn { white-space: nowrap; flex: none; }
-.pl-account { font-size: 12px; color: var(--pl-text-2); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; flex: 0 1 auto; }
+.pl-page main > * + * { margin-top: 24px; }
+.pl-page h2 { margin-bottom: 4px; }
+/* Popup: 400 px in the toolbar, narrower when the window is (a 320 px window, 200 % zoom): nothing
+   wider than the viewport, long ids and names wrap instead of pushing the page sideways. */
+.pl-popup { width: 400px; max-width: 100%; min-height: 200px; padding: 12px; overflow-wrap: anywhere; }
+.pl-header { margin-bottom: 10px; padding-bottom: 8px; border-bottom: 1px solid var(--pl-border); }
+.pl-header-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; }
+.pl-header h1 { font-size: 14px; font-weight: 600; margin: 0; flex: 1 1 auto; min-width: 0; }
+.pl-header-actions { display: flex; flex-wrap: wrap; gap: 6px 8px; }
+.pl-header .pl-btn { white-space: nowrap; }
+.pl-who { display: flex; flex-wrap: wrap; gap: 0 12px; margin-top: 4px; font-size: 12px; color: var(--pl-text-2); }
+.pl-who-item { min-width: 0; overflow-wrap: anywhere; }
+.pl-who-account { color: var(--pl-text); }
+/* At 200 % zoom the popup is about 200 CSS px wide: definition lists stack their terms over their values. */
+@media (max-width: 280px) {
+  .pl-popup .pl-dl { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .pl-popup .pl-dl dd + dt { margin-top: 4px; }
+}
 .pl-field { display: flex; flex-direction: column; gap: 3px; }
 .pl-field label { font-weight: 600; }
 .pl-input { font: inherit; color: var(--pl-text); background: var(--pl-bg); border: 1px solid var(--pl-border-strong); border-radius: 4px; padding: 4px 8px; min-height: 30px; }
@@ -152,6 +165,9 @@ body { margin: 0; background: var(--pl-bg); }
 .pl-redirect { display: flex; align-items: center; gap: 8px; margin-top: 4px; flex-wrap: wrap; }
 .pl-redirect code { background: var(--pl-bg-subtle); border: 1px solid var(--pl-border); border-radius: 4px; padding: 2px 6px; }
 .pl-recent { list-style: none; padding: 0; }
+.pl-recent-item { display: flex; flex-direction: column; align-items: flex-start; max-width: 100%; }
+.pl-recent-item .pl-caption { text-decoration: none; }
+.pl-recent li + li { margin-top: 4px; }
 .pl-link-btn { font: inherit; background: none; border: 0; padding: 2px 0; color: var(--pl-link); cursor: pointer; text-align: left; }
 .pl-link-btn:hover { text-decoration: underline; }
 `;

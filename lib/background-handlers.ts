@@ -2,6 +2,7 @@
  * The background's message handlers: sender checked first, then the untrusted payload rebuilt from
  * known fields only, then the work.
  */
+import { tenantDomainOf } from './account-view';
 import type { AuthBroker } from './auth/broker';
 import { graphScope, isCloudId } from './clouds';
 import { APP_SCOPE, SYNC_SCOPE } from './graph-client';
@@ -46,7 +47,8 @@ export async function authState(deps: BackgroundDeps): Promise<AuthState> {
     () => false,
     () => true,
   );
-  return { configured: true, cloud: settings.cloud, account, needsSignIn };
+  const tenantDomain = tenantDomainOf(settings.tenant);
+  return { configured: true, cloud: settings.cloud, account, needsSignIn, ...(tenantDomain ? { tenantDomain } : {}) };
 }
 
 export async function signIn(deps: BackgroundDeps, includeAppRead: boolean): Promise<SignInResult> {

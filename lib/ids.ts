@@ -24,6 +24,16 @@ export function isJobId(value: unknown): value is string {
   return typeof value === 'string' && JOB_ID.test(value) && !value.includes('..');
 }
 
+/**
+ * Synchronization template ids (`scim`, `AD2AADProvisioning`, `SfSandboxOutDelta`): identifiers,
+ * shown as labels only, never put in a URL.
+ */
+const TEMPLATE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function isTemplateId(value: unknown): value is string {
+  return typeof value === 'string' && TEMPLATE_ID.test(value);
+}
+
 /** Tenant aliases MSAL accepts in an authority besides a tenant id or verified domain. */
 export const TENANT_ALIASES = ['organizations', 'common'] as const;
 

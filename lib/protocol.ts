@@ -52,9 +52,12 @@ export type JobLookup =
   | { kind: 'notConfigured' }
   | { kind: 'error'; error: LensError };
 
+/** Who signed in, as MSAL's account tells it: names and ids only, never a token. */
 export interface Account {
+  /** The sign-in name (preferred_username), e.g. adele.vance@contoso.onmicrosoft.com. */
   username: string;
   name?: string;
+  /** The directory (tenant) id the account signed in to (the ID token's tid). */
   tenantId?: string;
 }
 
@@ -64,6 +67,11 @@ export interface AuthState {
   account: Account | null;
   /** Set when the session expired or was revoked: the account is shown, but it needs a new sign-in. */
   needsSignIn?: boolean;
+  /**
+   * The account's tenant by name, when the settings name it by a verified domain: sign-in went
+   * through that tenant. MSAL's account carries only the tenant id, no domain or display name.
+   */
+  tenantDomain?: string;
 }
 
 export type SignInResult = { ok: true; account: Account } | { ok: false; error: LensError };

@@ -2,7 +2,8 @@
 import { storage } from 'wxt/utils/storage';
 import { isCloudId, type CloudId } from './clouds';
 import type { GraphVersion } from './graph-client';
-import { isGuid, isTenant } from './ids';
+import { isGuid, isJobId, isTemplateId, isTenant, normalizeGuid } from './ids';
+import { label as cutLabel } from './json-fields';
 import { DEFAULT_PLACEMENT, OVERLAY_PLACEMENT_KEY, SETTINGS_KEY, type OverlayPlacement, type TimesSetting } from './overlay-placement';
 
 export type { OverlayPlacement, TimesSetting };
@@ -30,17 +31,62 @@ export const overlayItem = storage.defineItem<OverlayPlacement>(`local:${OVERLAY
 export interface RecentLookup {
   servicePrincipalId: string;
   jobId?: string;
+  /** The app's display name, when the lookup had one (a lookup by application id). */
   label?: string;
+  /**
+   * Else the template ids of the jobs found (`scim`, `AD2AADProvisioning`), so the list names the
+   * app rather than a bare GUID. Missing in entries saved before it existed: those show the id.
+   */
+  templateIds?: string[];
 }
 
-/** The popup's last few lookups (ids only, no job data). */
+/** The popup's last few lookups (ids and names only, no job data). Read it with readRecentLookups. */
 export const recentLookupsItem = storage.defineItem<RecentLookup[]>('local:recentLookups', { fallback: [], version: 1 });
 
 export const MAX_RECENT_LOOKUPS = 5;
+/** Template ids kept per entry: a service principal has one job, or two for Cloud Sync. */
+export const MAX_RECENT_TEMPLATES = 3;
 
 export function rememberLookup(list: readonly RecentLookup[], entry: RecentLookup): RecentLookup[] {
   const same = (item: RecentLookup) => item.servicePrincipalId === entry.servicePrincipalId && item.jobId === entry.jobId;
   return [entry, ...list.filter((item) => !same(item))].slice(0, MAX_RECENT_LOOKUPS);
+}
+
+/** One stored entry rebuilt from known fields, or null when its ids could not be looked up again. */
+function sanitizeRecentLookup(value: unknown): RecentLookup | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const raw = value as Record<string, unknown>;
+  const servicePrincipalId = normalizeGuid(raw.servicePrincipalId);
+  if (!servicePrincipalId) return null;
+  const entry: RecentLookup = { servicePrincipalId };
+  if (raw.jobId !== undefined) {
+    if (!isJobId(raw.jobId)) return null;
+    entry.jobId = raw.jobId;
+  }
+  const label = typeof raw.label === 'string' ? raw.label.trim() : '';
+  if (label) entry.label = cutLabel(label);
+  const templateIds = Array.isArray(raw.templateIds) ? [...new Set(raw.templateIds.filter(isTemplateId))].slice(0, MAX_RECENT_TEMPLATES) : [];
+  if (templateIds.length > 0) entry.templateIds = templateIds;
+  return entry;
+}
+
+/**
+ * What storage holds, made safe to render: an older version, another extension build or a hand
+ * edit may have left anything there. Unknown fields and broken entries are dropped, never thrown on.
+ */
+export function sanitizeRecentLookups(value: unknown): RecentLookup[] {
+  if (!Array.isArray(value)) return [];
+  const list: RecentLookup[] = [];
+  for (const item of value.slice(0, 50)) {
+    const entry = sanitizeRecentLookup(item);
+    if (entry && !list.some((other) => other.servicePrincipalId === entry.servicePrincipalId && other.jobId === entry.jobId)) list.push(entry);
+    if (list.length === MAX_RECENT_LOOKUPS) break;
+  }
+  return list;
+}
+
+export async function readRecentLookups(): Promise<RecentLookup[]> {
+  return sanitizeRecentLookups(await recentLookupsItem.getValue().catch(() => []));
 }
 
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { OptionsForm } from '@/components/OptionsForm';
+import { RegisterSteps } from '@/components/RegisterSteps';
 import { LENS_CSS, PAGE_CSS } from '@/components/styles';
 import { settingsItem } from '@/lib/settings';
 
@@ -11,12 +12,8 @@ settingsItem.getValue().then((initial) => {
   render(
     <main>
       <h1>Provisioning Lens settings</h1>
-      <OptionsForm
-        initial={initial}
-        redirectUri={browser.identity.getRedirectURL()}
-        onSave={(settings) => settingsItem.setValue(settings)}
-        copy={(text) => navigator.clipboard.writeText(text)}
-      />
+      <RegisterSteps redirectUri={browser.identity.getRedirectURL()} copy={(text) => navigator.clipboard.writeText(text)} />
+      <OptionsForm initial={initial} onSave={(settings) => settingsItem.setValue(settings)} />
     </main>,
     root,
   );

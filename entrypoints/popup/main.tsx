@@ -3,7 +3,7 @@ import { PopupApp } from '@/components/PopupApp';
 import { LENS_CSS, PAGE_CSS } from '@/components/styles';
 import { createLensClient } from '@/lib/client';
 import { sendMessage } from '@/lib/protocol';
-import { recentLookupsItem, rememberLookup, settingsItem, timeZoneOf } from '@/lib/settings';
+import { readRecentLookups, recentLookupsItem, rememberLookup, settingsItem, timeZoneOf, type RecentLookup } from '@/lib/settings';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: LENS_CSS + PAGE_CSS }));
 const root = document.getElementById('app')!;
@@ -18,17 +18,25 @@ async function tabPage() {
   return sendMessage('getPortalPage', undefined, tabId).catch(() => null);
 }
 
-Promise.all([tabPage(), settingsItem.getValue(), recentLookupsItem.getValue()]).then(([page, settings, recent]) => {
-  render(
-    <PopupApp
-      client={createLensClient()}
-      tabPage={page ?? null}
-      cloud={settings.cloud}
-      timeZone={timeZoneOf(settings.times)}
-      recent={recent}
-      onFound={async (entry) => recentLookupsItem.setValue(rememberLookup(await recentLookupsItem.getValue(), entry))}
-      copy={(text) => navigator.clipboard.writeText(text)}
-    />,
-    root,
-  );
+Promise.all([tabPage(), settingsItem.getValue(), readRecentLookups()]).then(([page, settings, initialRecent]) => {
+  const client = createLensClient();
+  // Rendered again with the new list after each lookup that found jobs: "Look up another job" shows it.
+  const show = (recent: readonly RecentLookup[]) =>
+    render(
+      <PopupApp
+        client={client}
+        tabPage={page ?? null}
+        cloud={settings.cloud}
+        timeZone={timeZoneOf(settings.times)}
+        recent={recent}
+        onFound={async (entry) => {
+          const list = rememberLookup(await readRecentLookups(), entry);
+          await recentLookupsItem.setValue(list);
+          show(list);
+        }}
+        copy={(text) => navigator.clipboard.writeText(text)}
+      />,
+      root,
+    );
+  show(initialRecent);
 });

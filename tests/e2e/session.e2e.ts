@@ -11,6 +11,14 @@ beforeAll(() => void ({ cloud, h } = env));
 describe('settings and session', () => {
   it('validates the settings, shows the redirect URI to register and copies it', async () => {
     const options = await h.page('options.html');
+    // The registration steps come first: the form needs what they produce.
+    const stepsBeforeForm = await options.evaluate(() => {
+      const steps = document.querySelector('ol.pl-steps');
+      const form = document.querySelector('form');
+      return !!steps && !!form && (steps.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+    expect(stepsBeforeForm).toBe(true);
+    await options.getByRole('heading', { name: 'First, register the app in Entra ID' }).waitFor();
     await options.getByLabel('Application (client) ID').fill('not-a-guid');
     await options.getByLabel('Directory (tenant) ID').fill('contoso');
     await options.getByRole('button', { name: 'Save' }).click();

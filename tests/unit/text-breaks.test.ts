@@ -43,7 +43,9 @@ describe('idPieces: job ids wrap at their dots only', () => {
       'AD2AADProvisioning.0efcc5ced8064c958b16a4a486432729.44091537-c306-450c-9abb-0042eb3329ad',
       ['AD2AADProvisioning.', '0efcc5ced8064c958b16a4a486432729.', '44091537-c306-450c-9abb-0042eb3329ad'],
     ],
+    ['contoso.onmicrosoft.com', ['contoso.', 'onmicrosoft.', 'com']],
     ['no-dots', ['no-dots']],
+    ['trailing.', ['trailing.']],
     ['', ['']],
     ['a..b.', ['a.', '.', 'b.']],
   ])('%s', (id, pieces) => {
