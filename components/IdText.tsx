@@ -2,17 +2,16 @@ import { label } from '@/lib/json-fields';
 import { codePieces, idPieces } from '@/lib/text-breaks';
 import { CopyButton } from './CopyButton';
 
-/** A piece this long wraps anywhere after all: only a hostile id has one, and it must not overflow the card. */
-const NOWRAP_MAX = 40;
-
-/** Pieces as text with a <wbr> between them: the only places the line may break. */
+/**
+ * Pieces as inline blocks: a line breaks between them, never inside one, unless a piece is wider than
+ * the whole box (a narrow popup, a hostile id); then it wraps inside itself rather than overflow.
+ */
 function Pieces({ pieces }: { pieces: readonly string[] }) {
   return (
     <>
-      {pieces.map((piece, i) => [
-        i > 0 && <wbr key={`b${i}`} />,
-        piece.length <= NOWRAP_MAX ? <span key={i} class="pl-nowrap">{piece}</span> : piece,
-      ])}
+      {pieces.map((piece, i) => (
+        <span key={i} class="pl-piece">{piece}</span>
+      ))}
     </>
   );
 }

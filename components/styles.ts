@@ -77,7 +77,7 @@ export const LENS_CSS = /* css */ `
 /* One value column for the whole card: the quarantine block's lists sit 14 px in (border + padding). */
 .pl-quarantine .pl-dl { grid-template-columns: calc(var(--pl-label-col) - 14px) minmax(0, 1fr); }
 .pl-block { display: block; }
-.pl-nowrap { white-space: nowrap; }
+.pl-piece { display: inline-block; max-width: 100%; overflow-wrap: anywhere; }
 .pl-template { font-weight: 600; overflow-wrap: anywhere; }
 .pl-root .pl-app { margin-bottom: 8px; overflow-wrap: anywhere; }
 .pl-btn-small { min-height: 24px; padding: 0 8px; font-size: 12px; flex: none; }

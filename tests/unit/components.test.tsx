@@ -307,10 +307,14 @@ describe('ErrorNotice', () => {
     expect(screen.getByText(MARKUP)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
     expect(container.textContent).toContain('403 · Authorization_RequestDenied');
-    // Ids in monospace, each one whole, wrapping only at dots (a <wbr> after each, none inside the hex).
+    // Ids in monospace, each one whole, in pieces that end at dots (a line breaks between pieces only).
     const ids = [...container.querySelectorAll('.pl-id .pl-mono')];
     expect(ids.map((id) => id.textContent)).toEqual([error.requestId, error.clientRequestId]);
-    for (const id of ids) expect(id.querySelectorAll('wbr').length).toBe((id.textContent!.match(/\./g) ?? []).length);
+    for (const id of ids) {
+      const pieces = [...id.querySelectorAll('.pl-piece')].map((piece) => piece.textContent);
+      expect(pieces.join('')).toBe(id.textContent);
+      expect(pieces.slice(0, -1).every((piece) => piece!.endsWith('.'))).toBe(true);
+    }
   });
 
   it('copies a request id', async () => {
