@@ -65,7 +65,7 @@ export function LookupForm({ cloud, recent, onLookup }: LookupFormProps) {
       </div>
       {recent.length > 0 && (
         <section aria-labelledby="recent-heading">
-          <h3 id="recent-heading">Recent lookups</h3>
+          <h2 id="recent-heading">Recent lookups</h2>
           <ul class="pl-recent">
             {recent.map((item) => {
               const text = recentLookupText(item);

@@ -94,28 +94,31 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
   return (
     <div class="pl-popup">
       <AccountBar auth={auth} client={client} onChange={setAuth} />
-      {query ? (
-        <>
-          <JobsPanel
-            state={shown}
-            toView={toView}
-            now={now}
-            timeZone={timeZone}
-            refreshing={refreshing}
-            onRefresh={refresh}
-            onSignIn={async () => {
-              await signIn();
-              setAuth(await client.getAuthState());
-            }}
-            onOpenSettings={() => void client.openSettings()}
-            copy={copy}
-            links={portalLinks(host, found?.appId ?? query.appId, found?.servicePrincipalId ?? query.servicePrincipalId)}
-          />
-          <button type="button" class="pl-link-btn" onClick={() => setQuery(null)}>Look up another job</button>
-        </>
-      ) : (
-        <LookupForm cloud={cloud} recent={recent} onLookup={setQuery} />
-      )}
+      <main>
+        {query ? (
+          <>
+            <h2 class="pl-sr">Provisioning job</h2>
+            <JobsPanel
+              state={shown}
+              toView={toView}
+              now={now}
+              timeZone={timeZone}
+              refreshing={refreshing}
+              onRefresh={refresh}
+              onSignIn={async () => {
+                await signIn();
+                setAuth(await client.getAuthState());
+              }}
+              onOpenSettings={() => void client.openSettings()}
+              copy={copy}
+              links={portalLinks(host, found?.appId ?? query.appId, found?.servicePrincipalId ?? query.servicePrincipalId)}
+            />
+            <button type="button" class="pl-link-btn" onClick={() => setQuery(null)}>Look up another job</button>
+          </>
+        ) : (
+          <LookupForm cloud={cloud} recent={recent} onLookup={setQuery} />
+        )}
+      </main>
     </div>
   );
 }
