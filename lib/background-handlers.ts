@@ -5,7 +5,7 @@
 import { tenantDomainOf } from './account-view';
 import type { AuthBroker } from './auth/broker';
 import { graphScope, isCloudId } from './clouds';
-import { APP_SCOPE, SYNC_SCOPE } from './graph-client';
+import { isGrant, signInScopes, SYNC_SCOPE, type Grant } from './auth/grants';
 import { authConfigOf, type LookupService } from './lookup-service';
 import { onMessage, type AuthState, type JobQuery, type SignInResult } from './protocol';
 import { isTrustedSender, type SenderLike } from './sender';
@@ -51,11 +51,11 @@ export async function authState(deps: BackgroundDeps): Promise<AuthState> {
   return { configured: true, cloud: settings.cloud, account, needsSignIn, ...(tenantDomain ? { tenantDomain } : {}) };
 }
 
-export async function signIn(deps: BackgroundDeps, includeAppRead: boolean): Promise<SignInResult> {
+export async function signIn(deps: BackgroundDeps, grant?: Grant): Promise<SignInResult> {
   const settings = await deps.getSettings();
   if (!isConfigured(settings))
     return { ok: false, error: { kind: 'config', title: 'Provisioning Lens is not set up yet.', action: 'Open the settings and enter your app registration\'s Application (client) ID and Directory (tenant) ID.' } };
-  const scopes = [SYNC_SCOPE, ...(includeAppRead ? [APP_SCOPE] : [])].map((scope) => graphScope(settings.cloud, scope));
+  const scopes = signInScopes(grant).map((scope) => graphScope(settings.cloud, scope));
   const result = await deps.auth.signIn(authConfigOf(settings, deps.redirectUri), scopes);
   if (result.ok) {
     deps.lookup.clear();
@@ -86,7 +86,12 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     return deps.lookup.lookupJobs(query);
   });
   onMessage('getAuthState', ({ sender }) => (trusted(sender) ? authState(deps) : refuse()));
-  onMessage('signIn', ({ data, sender }) => (trusted(sender) ? signIn(deps, data?.includeAppRead === true) : refuse()));
+  onMessage('signIn', ({ data, sender }) => {
+    if (!trusted(sender)) return refuse();
+    // includeAppRead is the older spelling of grant: 'appRead'.
+    const grant = isGrant(data?.grant) ? data.grant : data?.includeAppRead === true ? 'appRead' : undefined;
+    return signIn(deps, grant);
+  });
   onMessage('openSettings', async ({ sender }) => {
     if (!trusted(sender)) return refuse();
     await deps.openSettings();

@@ -1,11 +1,12 @@
 /** What the overlay and popup may ask of the background, as one injectable interface (tests pass a fake). */
 import type { AuthState, JobLookup, JobQuery, SignInResult } from './protocol';
 import { sendMessage } from './protocol';
+import type { Grant } from './auth/grants';
 
 export interface LensClient {
   lookupJobs(query: JobQuery): Promise<JobLookup>;
   getAuthState(): Promise<AuthState>;
-  signIn(options?: { includeAppRead?: boolean }): Promise<SignInResult>;
+  signIn(options?: { includeAppRead?: boolean; grant?: Grant }): Promise<SignInResult>;
   signOut(): Promise<AuthState>;
   openSettings(): Promise<unknown>;
 }

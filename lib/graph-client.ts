@@ -3,6 +3,7 @@
  * success with the parsed body, or a GraphFailure carrying what support needs (status, Graph code,
  * message, request-id, client-request-id). Throttling is honoured, with a bounded number of retries.
  */
+import { GRANTS, SYNC_SCOPE } from './auth/grants';
 import type { SynchronizationJob, ServicePrincipal } from '@microsoft/microsoft-graph-types';
 import { CLOUDS, type CloudId } from './clouds';
 import { jobPath, jobsPath, servicePrincipalByAppIdPath } from './graph-paths';
@@ -43,8 +44,8 @@ export interface GraphClientOptions {
 }
 
 const RETRYABLE = new Set([429, 503, 504]);
-export const SYNC_SCOPE = 'Synchronization.Read.All';
-export const APP_SCOPE = 'Application.Read.All';
+export { SYNC_SCOPE };
+export const APP_SCOPE = GRANTS.appRead[0];
 
 export interface GraphClient {
   /** All jobs of a service principal (`{value: [...]}` unwrapped). */

@@ -7,6 +7,7 @@ import { defineMessaging } from './messaging';
 import type { CloudId } from './clouds';
 import type { PortalPage } from './portal-url';
 import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
+import type { Grant } from './auth/grants';
 
 /** A failure told the way an admin needs it: what happened, what to do, and the ids for support. */
 export interface LensError {
@@ -80,8 +81,11 @@ export interface ProtocolMap {
   /** Jobs of one service principal (or one job of it). */
   lookupJobs(query: JobQuery): JobLookup;
   getAuthState(): AuthState;
-  /** includeAppRead: also ask for Application.Read.All, for lookups by application id. */
-  signIn(data?: { includeAppRead?: boolean }): SignInResult;
+  /**
+   * Interactive sign-in. `grant` adds a feature's permissions (lib/auth/grants.ts: incremental
+   * consent); includeAppRead is the older spelling of grant 'appRead'.
+   */
+  signIn(data?: { includeAppRead?: boolean; grant?: Grant }): SignInResult;
   signOut(): AuthState;
   /** Content scripts cannot open the options page themselves. */
   openSettings(): true;

@@ -144,6 +144,30 @@ describe('fake cloud over HTTPS', () => {
     expect(cloud.idp.counts).toMatchObject({ authorization_code: 2, refresh_token: 5, authorize: 2 });
   });
 
+  it('asks for consent the way Entra does: a refresh for an unconsented permission fails with AADSTS65001, an interactive sign-in for it grants it', async () => {
+    const LOGS = 'https://graph.microsoft.com/AuditLog.Read.All https://graph.microsoft.com/Directory.Read.All offline_access';
+    const first = await signIn();
+    const refused = await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: LOGS });
+    expect(refused.status).toBe(400);
+    expect(refused.json()).toMatchObject({ error: 'invalid_grant', suberror: 'consent_required' });
+    expect(refused.json().error_description).toContain('AADSTS65001');
+    // What the tenant had consented to before still refreshes.
+    expect((await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: SCOPE })).status).toBe(200);
+
+    cloud.idp.declineConsent = true;
+    const declined = await authorize({ scope: LOGS });
+    expect(fragmentOf(declined.location).get('error')).toBe('access_denied');
+    expect(cloud.idp.consented.has('AuditLog.Read.All')).toBe(false);
+
+    cloud.idp.declineConsent = false;
+    const { verifier, location } = await authorize({ scope: LOGS });
+    const granted = await token({ grant_type: 'authorization_code', code: fragmentOf(location).get('code') ?? '', redirect_uri: REDIRECT, code_verifier: verifier, scope: LOGS });
+    expect(granted.json().scope.split(' ')).toEqual(['https://graph.microsoft.com/AuditLog.Read.All', 'https://graph.microsoft.com/Directory.Read.All']);
+    expect((await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: LOGS })).status).toBe(200);
+    cloud.reset();
+    expect(cloud.idp.consented.has('AuditLog.Read.All')).toBe(false);
+  });
+
   it('honours the access-token lifetime and expiry controls', async () => {
     cloud.idp.accessTokenLifetime = 120;
     const tokens = await signIn();

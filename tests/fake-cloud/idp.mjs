@@ -21,6 +21,12 @@ const DEFAULT_REDIRECTS = [
 
 /** @typedef {import('./tenant.mjs').DemoTenant} DemoTenant */
 
+/** What the demo tenant has consented to before any feature asks for more: sign-in, and the README's read scopes. */
+const DEFAULT_CONSENT = ['openid', 'profile', 'email', 'offline_access', 'Synchronization.Read.All', 'Application.Read.All'];
+
+/** `https://graph.microsoft.us/AuditLog.Read.All` → `AuditLog.Read.All`: consent is per permission, whatever the cloud. */
+export const bareScope = (/** @type {string} */ scope) => scope.slice(scope.lastIndexOf('/') + 1);
+
 /** @param {{ tenant: DemoTenant }} options */
 export function createIdp({ tenant }) {
   /** @type {Map<string, any>} */ const codes = new Map();
@@ -42,6 +48,14 @@ export function createIdp({ tenant }) {
     rotateStrictly: false,
     /** Client ids accepted; null = any GUID. */
     clientIds: /** @type {string[] | null} */ (null),
+    /**
+     * Permissions (bare names) the tenant has consented to for the app. A refresh-token grant for any
+     * other scope fails with AADSTS65001 (consent_required), as Entra answers, so the extension must
+     * sign in interactively for it; the interactive sign-in adds what it asked for (the consent screen).
+     */
+    consented: new Set(DEFAULT_CONSENT),
+    /** true: the admin declines the consent screen (authorize answers access_denied, AADSTS65004). */
+    declineConsent: false,
     /** Token requests by grant_type, failures included; `authorize` counts authorize requests. */
     counts: /** @type {Record<string, number>} */ ({}),
     faults,
@@ -60,7 +74,7 @@ export function createIdp({ tenant }) {
     },
     reset() {
       Object.assign(idp, { accessTokenLifetime: 3600, hasSession: true, interactive: false, refreshFails: false,
-        rotateStrictly: false, clientIds: null, counts: {} });
+        rotateStrictly: false, clientIds: null, counts: {}, consented: new Set(DEFAULT_CONSENT), declineConsent: false });
       faults.clear();
     },
     /**
@@ -117,10 +131,10 @@ export function createIdp({ tenant }) {
     };
   }
 
-  function aadError(res, req, status, error, description, code = 0) {
+  function aadError(res, req, status, error, description, code = 0, suberror = undefined) {
     applyCors(req, res);
     sendJson(res, status, {
-      error, error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: ${new Date().toISOString().replace('T', ' ').slice(0, 19)}Z`,
+      error, ...(suberror ? { suberror } : {}), error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: ${new Date().toISOString().replace('T', ' ').slice(0, 19)}Z`,
       error_codes: [code], timestamp: new Date().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID(),
     });
   }
@@ -191,6 +205,11 @@ export function createIdp({ tenant }) {
     if (p.get('prompt') === 'none' && !idp.hasSession) {
       return fail('login_required', 50058, 'A silent sign-in request was sent but no user is signed in.');
     }
+    const asked = (p.get('scope') ?? '').split(' ').filter(Boolean).map(bareScope);
+    if (asked.some((scope) => !idp.consented.has(scope))) {
+      if (idp.declineConsent) return fail('access_denied', 65004, 'User declined to consent to access the app.');
+      for (const scope of asked) idp.consented.add(scope);
+    }
     const code = newId('fake-code-');
     codes.set(code, {
       nonce: p.get('nonce'), challenge: p.get('code_challenge'), clientId, redirectUri, loginHost: host,
@@ -222,6 +241,10 @@ export function createIdp({ tenant }) {
       const rt = refreshTokens.get(form.refresh_token ?? '');
       if (!rt || rt.clientId !== clientId || rt.loginHost !== host) return aadError(res, req, 400, 'invalid_grant', 'The refresh token is malformed or not valid.', 9002313);
       if (idp.refreshFails || rt.revoked) return aadError(res, req, 400, 'invalid_grant', "The refresh token has been revoked or has expired due to sign-in frequency checks by conditional access. The token was issued on a date before the user's session was revoked.", 50173);
+      const missing = (form.scope ?? '').split(' ').filter(Boolean).map(bareScope).filter((scope) => !idp.consented.has(scope));
+      if (missing.length > 0) {
+        return aadError(res, req, 400, 'invalid_grant', `The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource.`, 65001, 'consent_required');
+      }
       if (idp.rotateStrictly) rt.revoked = true;
       applyCors(req, res);
       return sendJson(res, 200, tokenResponse({ clientId, loginHost: host, scopes: form.scope ? form.scope.split(' ') : rt.scopes }));

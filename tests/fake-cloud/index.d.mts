@@ -73,6 +73,10 @@ export interface FakeIdp {
   rotateStrictly: boolean;
   clientIds: string[] | null;
   counts: Record<string, number>;
+  /** Permissions (bare names) the tenant consented to; a refresh grant for others fails with AADSTS65001. */
+  consented: Set<string>;
+  /** true: the admin declines the consent screen (access_denied, AADSTS65004). */
+  declineConsent: boolean;
   faults: Faults;
   revokeRefreshTokens(): void;
   expireAccessTokens(): void;
