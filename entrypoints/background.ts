@@ -2,6 +2,7 @@ import { createAuthBroker } from '@/lib/auth/broker';
 import { createMsalSession } from '@/lib/auth/msal-session';
 import { createOffscreenHost } from '@/lib/auth/offscreen-host';
 import { registerBackgroundHandlers } from '@/lib/background-handlers';
+import { createTabBadges } from '@/lib/badge';
 import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
 import { sendMessage } from '@/lib/protocol';
@@ -15,6 +16,8 @@ export default defineBackground(() => {
   const getSettings = () => settingsItem.getValue();
   const lookup = createLookupService({ getSettings, auth, redirectUri });
   settingsItem.watch(() => lookup.clear());
+  const badges = createTabBadges(browser.action ?? browser.browserAction);
+  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
   registerBackgroundHandlers({
     lookup,
     auth,
@@ -23,6 +26,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     openSettings: () => browser.runtime.openOptionsPage(),
+    badges,
   });
   // The keyboard shortcut: the active tab's overlay expands and takes the focus.
   browser.commands.onCommand.addListener((command, tab) =>

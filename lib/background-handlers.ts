@@ -8,6 +8,7 @@ import { graphScope, isCloudId } from './clouds';
 import { isGrant, signInScopes, SYNC_SCOPE, type Grant } from './auth/grants';
 import { authConfigOf, type LookupService } from './lookup-service';
 import { onMessage, type AuthState, type JobQuery, type SignInResult } from './protocol';
+import type { TabBadges } from './badge';
 import { isTrustedSender, type SenderLike } from './sender';
 import { isConfigured, type Settings } from './settings';
 
@@ -19,6 +20,15 @@ export interface BackgroundDeps {
   extensionId: string;
   extensionOrigin: string;
   openSettings(): Promise<void>;
+  /** The toolbar badge per portal tab; absent in tests that do not look at it. */
+  badges?: TabBadges;
+}
+
+/** The tab of a content script's message; undefined for the extension's own pages (the popup has no badge of its own). */
+function portalTabOf(sender: SenderLike, extensionOrigin: string): number | undefined {
+  const id = (sender.tab as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'number' || typeof sender.url !== 'string' || sender.url.startsWith(extensionOrigin)) return undefined;
+  return id;
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value.length <= 300 ? value.trim() : undefined);
@@ -83,7 +93,18 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     if (!trusted(sender)) return refuse();
     const query = sanitizeQuery(data);
     if (!query) return { kind: 'error', error: { kind: 'input', title: 'The lookup request was malformed.', action: 'Reload the page.' } };
-    return deps.lookup.lookupJobs(query);
+    const tabId = portalTabOf(sender, deps.extensionOrigin);
+    const showBadge = tabId !== undefined ? deps.badges?.begin(tabId) : undefined;
+    return deps.lookup.lookupJobs(query).then((answer) => {
+      void showBadge?.(answer);
+      return answer;
+    });
+  });
+  onMessage('leftProvisioning', ({ sender }) => {
+    if (!trusted(sender)) return refuse();
+    const tabId = portalTabOf(sender, deps.extensionOrigin);
+    if (tabId !== undefined) void deps.badges?.clear(tabId);
+    return true as const;
   });
   onMessage('getAuthState', ({ sender }) => (trusted(sender) ? authState(deps) : refuse()));
   onMessage('signIn', ({ data, sender }) => {

@@ -9,6 +9,8 @@ export interface LensClient {
   signIn(options?: { includeAppRead?: boolean; grant?: Grant }): Promise<SignInResult>;
   signOut(): Promise<AuthState>;
   openSettings(): Promise<unknown>;
+  /** This tab left provisioning pages: its toolbar badge goes. */
+  leftProvisioning(): Promise<unknown>;
 }
 
 /** The worker may be asleep or restarting: a dropped message is retried once, then told as an error. */
@@ -38,5 +40,6 @@ export function createLensClient(): LensClient {
     signIn: (options) => ask(() => sendMessage('signIn', options ?? {})),
     signOut: () => ask(() => sendMessage('signOut')),
     openSettings: () => sendMessage('openSettings'),
+    leftProvisioning: () => sendMessage('leftProvisioning').catch(() => undefined),
   };
 }

@@ -14,6 +14,7 @@ import type {
   Tone,
 } from './job-view-types';
 import { adviceFor, type Advice } from './job/advice';
+import { isQuarantined } from './job/health';
 import { daysUntilDisable, disableDate } from './quarantine';
 import { describeInterval, parseGraphTime, toTimeView } from './time';
 
@@ -50,10 +51,6 @@ function toStateView(code: string, quarantined: boolean): JobStateView {
   return { ...(known ?? unknown), code };
 }
 
-/** graph-sync-api.md: `code` alone is not to be trusted in either direction. */
-function isQuarantined(code: string, quarantine: Json | null): boolean {
-  return code === 'Quarantine' || (quarantine !== null && parseGraphTime(quarantine.currentBegan) !== null);
-}
 
 function toQuarantineView(q: Json | null, lastExecution: Json | null, templateId: string, ctx: Context): QuarantineView {
   const reason = text(q?.reason);

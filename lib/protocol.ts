@@ -89,6 +89,8 @@ export interface ProtocolMap {
   signOut(): AuthState;
   /** Content scripts cannot open the options page themselves. */
   openSettings(): true;
+  /** Content script → background: this tab no longer shows a provisioning page (its toolbar badge goes). */
+  leftProvisioning(): true;
 
   /** Popup → content script of a tab: the portal page it is on (parsed from its own URL). */
   getPortalPage(): PortalPage | null;

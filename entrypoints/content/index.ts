@@ -35,7 +35,10 @@ export default defineContentScript({
     });
 
     async function update(): Promise<void> {
-      if (!page?.isProvisioning) return void (await overlay)?.hide();
+      if (!page?.isProvisioning) {
+        if (overlay) void client.leftProvisioning();
+        return void (await overlay)?.hide();
+      }
       // Ask for the job while the UI loads; the overlay takes this answer rather than asking again.
       const shown = page;
       const query = queryOfPage(shown);
