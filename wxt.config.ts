@@ -48,7 +48,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Provisioning Lens',
     description: 'Shows why an Entra provisioning job is in quarantine, right on the portal page.',
-    permissions: ['storage', 'identity', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // alarms: the watched-jobs check (no install warning). notifications only when the admin turns them on.
+    permissions: ['storage', 'identity', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    optional_permissions: ['notifications'],
     host_permissions: API_ORIGINS.map((origin) => `${origin}/*`),
     ...(browser !== 'firefox' && !process.env.PL_STORE ? { key: DEV_KEY } : {}),
     content_security_policy: {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
 import { label, prettyJson } from '@/lib/json-fields';
@@ -26,10 +27,12 @@ export interface JobCardProps {
   copy: (text: string) => Promise<void>;
   /** The portal pages the host can offer for the advice's steps (Provisioning page, provisioning logs). */
   links?: PortalLinks;
+  /** More buttons for the actions row, e.g. Watch. */
+  actions?: ComponentChildren;
 }
 
 /** One job: state, quarantine answers, details, then Copy JSON · Refresh · fetch time · raw JSON. */
-export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links = {} }: JobCardProps) {
+export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links = {}, actions }: JobCardProps) {
   const [showRaw, setShowRaw] = useState(false);
   const rawId = useId();
   const json = useMemo(() => prettyJson(raw), [raw]);
@@ -50,6 +53,7 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
         <button type="button" class="pl-btn" onClick={() => refreshing || onRefresh()} aria-disabled={refreshing}>
           Refresh
         </button>
+        {actions}
         <span class="pl-caption">
           {refreshing ? 'Refreshing…' : <>Updated <TimeText time={fetched} fallback="at an unknown time" /></>}
           {timeZone === 'UTC' && ' · times in UTC'}

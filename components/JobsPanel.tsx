@@ -2,6 +2,10 @@ import { useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
 import { label } from '@/lib/json-fields';
 import { appName } from '@/lib/job/templates';
+import type { CloudId } from '@/lib/clouds';
+import type { JobsFound } from '@/lib/protocol';
+import { sameJob, type WatchedJob } from '@/lib/watch/watched';
+import { WatchButton } from './watch/WatchButton';
 import { ErrorNotice } from './ErrorNotice';
 import { JobCard } from './JobCard';
 import { JobPicker } from './JobPicker';
@@ -23,6 +27,20 @@ export interface JobsPanelProps {
   copy: (text: string) => Promise<void>;
   /** The portal pages the host can offer for the advice's steps, passed to the job card. */
   links?: PortalLinks;
+  /** Watched jobs: the list and how to change it; the cloud and app id the host knows, for the entry. */
+  watch?: { list: readonly WatchedJob[]; set: (job: WatchedJob, watch: boolean) => void; cloud: CloudId; appId?: string | null };
+}
+
+/** The entry a Watch toggle stores for the job shown: ids, a name for lists and notifications. */
+function watchEntry(state: JobsFound, view: JobView, views: readonly JobView[], cloud: CloudId, appId?: string | null): WatchedJob {
+  const name = appName(state.displayName, views.map((v) => v.templateId))?.name;
+  return {
+    cloud,
+    servicePrincipalId: state.servicePrincipalId,
+    jobId: view.jobId,
+    label: name && view.templateId ? `${name} (${view.templateId})` : name || view.templateId || view.jobId,
+    ...((state.appId ?? appId) ? { appId: (state.appId ?? appId)! } : {}),
+  };
 }
 
 function Skeleton() {
@@ -67,7 +85,7 @@ function chosenIndex(views: readonly JobView[], choice: JobChoice | null): numbe
 
 /** Whatever the lookup answered: skeleton, sign-in, settings, error, no job, or the job view. */
 export function JobsPanel(props: JobsPanelProps) {
-  const { state, toView, onRefresh, refreshing = false } = props;
+  const { state, toView, onRefresh, refreshing = false, watch } = props;
   const jobs = state.kind === 'jobs' ? state.jobs : null;
   const views = useMemo(() => (jobs ? jobs.map(toView) : []), [jobs, toView]);
   const [choice, setChoice] = useState<JobChoice | null>(null);
@@ -130,12 +148,14 @@ export function JobsPanel(props: JobsPanelProps) {
         break;
       }
       announce = jobSummary(view);
+      const entry = watch && view.jobId ? watchEntry(state, view, views, watch.cloud, watch.appId) : null;
       body = (
         <>
           <AppName displayName={state.displayName} views={views} />
           <JobPicker views={views} index={index} onChange={(i) => setChoice({ jobId: views[i]?.jobId ?? '', index: i })} />
           <JobCard view={view} raw={state.jobs[index]} fetchedAt={state.fetchedAt} now={props.now} timeZone={props.timeZone}
-            onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links} />
+            onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links}
+            actions={entry && watch && <WatchButton watching={watch.list.some((item) => sameJob(item, entry))} onChange={(on) => watch.set(entry, on)} />} />
         </>
       );
   }

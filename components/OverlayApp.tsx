@@ -11,6 +11,7 @@ import { lookupPill } from './summary';
 import { useJobLookup } from './useJobLookup';
 import { useJobView } from './useJobView';
 import { useNow } from './useNow';
+import { useWatched } from './watch/useWatched';
 
 export interface OverlayAppProps {
   page: PortalPage;
@@ -27,6 +28,7 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
   const query = useMemo(() => queryOfPage(page), [page.cloud, page.servicePrincipalId, page.appId]);
   const { shown, refreshing, refresh, signIn } = useJobLookup(client, query);
   const now = useNow();
+  const watched = useWatched(client);
   const toView = useJobView(now, timeZone);
   const found = shown.kind === 'jobs' ? shown : undefined;
   const pill = useMemo(() => lookupPill(shown, toView), [shown, toView]);
@@ -53,6 +55,7 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
         copy={copy}
         // The overlay only shows on the app's Provisioning page: never a link back to it.
         links={portalLinks(page.host || CLOUDS[page.cloud].portalHosts[0]!, found?.appId ?? page.appId, found?.servicePrincipalId ?? page.servicePrincipalId, 'provisioningPage')}
+        watch={{ ...watched, cloud: page.cloud, appId: page.appId }}
       />
     </Overlay>
   );

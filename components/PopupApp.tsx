@@ -15,6 +15,8 @@ import { LookupForm } from './LookupForm';
 import { useJobLookup } from './useJobLookup';
 import { useJobView } from './useJobView';
 import { useNow } from './useNow';
+import { useWatched } from './watch/useWatched';
+import { WatchedList } from './watch/WatchedList';
 
 export interface PopupAppProps {
   client: LensClient;
@@ -88,6 +90,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
   }, [state]);
 
   const now = useNow();
+  const watched = useWatched(client);
   const toView = useJobView(now, timeZone);
   const found = shown.kind === 'jobs' ? shown : undefined;
   const host = tabPage?.host ?? CLOUDS[query?.cloud ?? cloud].portalHosts[0]!;
@@ -112,11 +115,15 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
               onOpenSettings={() => void client.openSettings()}
               copy={copy}
               links={portalLinks(host, found?.appId ?? query.appId, found?.servicePrincipalId ?? query.servicePrincipalId)}
+              watch={{ ...watched, cloud: query.cloud, appId: query.appId ?? tabPage?.appId }}
             />
             <button type="button" class="pl-link-btn" onClick={() => setQuery(null)}>Look up another job</button>
           </>
         ) : (
-          <LookupForm cloud={cloud} recent={recent} onLookup={setQuery} />
+          <>
+            <LookupForm cloud={cloud} recent={recent} onLookup={setQuery} />
+            <WatchedList list={watched.list} now={now} timeZone={timeZone} onOpen={setQuery} />
+          </>
         )}
       </main>
     </div>

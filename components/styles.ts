@@ -165,6 +165,9 @@ body { margin: 0; background: var(--pl-bg); }
 .pl-redirect { display: flex; align-items: center; gap: 8px; margin-top: 4px; flex-wrap: wrap; }
 .pl-redirect code { background: var(--pl-bg-subtle); border: 1px solid var(--pl-border); border-radius: 4px; padding: 2px 6px; }
 .pl-recent { list-style: none; padding: 0; }
+.pl-watched { margin-top: 16px; }
+.pl-check { display: flex; gap: 6px; align-items: flex-start; }
+.pl-page > main > section { margin-top: 24px; }
 .pl-recent-item { display: flex; flex-direction: column; align-items: flex-start; max-width: 100%; }
 .pl-recent-item .pl-caption { text-decoration: none; }
 .pl-recent li + li { margin-top: 4px; }

@@ -6,7 +6,9 @@ import { createTabBadges } from '@/lib/badge';
 import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
 import { sendMessage } from '@/lib/protocol';
-import { settingsItem } from '@/lib/settings';
+import { settingsItem, watchPrefsItem } from '@/lib/settings';
+import { createWatchService } from '@/lib/watch/service';
+import { watchDeps } from '@/lib/watch/browser';
 
 export default defineBackground(() => {
   // MSAL needs a window: Firefox's background page has one; Chrome's service worker borrows the offscreen document's.
@@ -18,6 +20,12 @@ export default defineBackground(() => {
   settingsItem.watch(() => lookup.clear());
   const badges = createTabBadges(browser.action ?? browser.browserAction);
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
+  const watch = createWatchService(watchDeps(lookup, browser.action ?? browser.browserAction));
+  // Registered at once, so an alarm that wakes a stopped worker finds its listener.
+  browser.alarms.onAlarm.addListener((alarm) => void watch.onAlarm(alarm.name));
+  browser.notifications?.onClicked.addListener((id) => void watch.onNotificationClicked(id));
+  watchPrefsItem.watch(() => void watch.ensureAlarm());
+  void watch.ensureAlarm();
   registerBackgroundHandlers({
     lookup,
     auth,
@@ -27,6 +35,7 @@ export default defineBackground(() => {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     openSettings: () => browser.runtime.openOptionsPage(),
     badges,
+    watch,
   });
   // The keyboard shortcut: the active tab's overlay expands and takes the focus.
   browser.commands.onCommand.addListener((command, tab) =>

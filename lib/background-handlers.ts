@@ -9,6 +9,7 @@ import { isGrant, signInScopes, SYNC_SCOPE, type Grant } from './auth/grants';
 import { authConfigOf, type LookupService } from './lookup-service';
 import { onMessage, type AuthState, type JobQuery, type SignInResult } from './protocol';
 import type { TabBadges } from './badge';
+import type { WatchService } from './watch/service';
 import { isTrustedSender, type SenderLike } from './sender';
 import { isConfigured, type Settings } from './settings';
 
@@ -22,6 +23,7 @@ export interface BackgroundDeps {
   openSettings(): Promise<void>;
   /** The toolbar badge per portal tab; absent in tests that do not look at it. */
   badges?: TabBadges;
+  watch?: WatchService;
 }
 
 /** The tab of a content script's message; undefined for the extension's own pages (the popup has no badge of its own). */
@@ -99,6 +101,11 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
       void showBadge?.(answer);
       return answer;
     });
+  });
+  onMessage('getWatched', ({ sender }) => (trusted(sender) ? (deps.watch?.list() ?? []) : refuse()));
+  onMessage('setWatch', ({ data, sender }) => {
+    if (!trusted(sender)) return refuse();
+    return deps.watch?.setWatch(data?.job, data?.watch === true) ?? [];
   });
   onMessage('leftProvisioning', ({ sender }) => {
     if (!trusted(sender)) return refuse();

@@ -2,6 +2,7 @@
 import type { AuthState, JobLookup, JobQuery, SignInResult } from './protocol';
 import { sendMessage } from './protocol';
 import type { Grant } from './auth/grants';
+import type { WatchedJob } from './watch/watched';
 
 export interface LensClient {
   lookupJobs(query: JobQuery): Promise<JobLookup>;
@@ -11,6 +12,8 @@ export interface LensClient {
   openSettings(): Promise<unknown>;
   /** This tab left provisioning pages: its toolbar badge goes. */
   leftProvisioning(): Promise<unknown>;
+  getWatched(): Promise<WatchedJob[]>;
+  setWatch(job: WatchedJob, watch: boolean): Promise<WatchedJob[]>;
 }
 
 /** The worker may be asleep or restarting: a dropped message is retried once, then told as an error. */
@@ -41,5 +44,7 @@ export function createLensClient(): LensClient {
     signOut: () => ask(() => sendMessage('signOut')),
     openSettings: () => sendMessage('openSettings'),
     leftProvisioning: () => sendMessage('leftProvisioning').catch(() => undefined),
+    getWatched: () => ask(() => sendMessage('getWatched')).catch(() => []),
+    setWatch: (job, watch) => ask(() => sendMessage('setWatch', { job, watch })),
   };
 }

@@ -8,6 +8,7 @@ import type { CloudId } from './clouds';
 import type { PortalPage } from './portal-url';
 import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
 import type { Grant } from './auth/grants';
+import type { WatchedJob } from './watch/watched';
 
 /** A failure told the way an admin needs it: what happened, what to do, and the ids for support. */
 export interface LensError {
@@ -91,6 +92,10 @@ export interface ProtocolMap {
   openSettings(): true;
   /** Content script → background: this tab no longer shows a provisioning page (its toolbar badge goes). */
   leftProvisioning(): true;
+  /** Watched jobs (lib/watch): the list with each job's last known state. */
+  getWatched(): WatchedJob[];
+  /** Watch or unwatch one job; answers the new list. */
+  setWatch(data: { job: WatchedJob; watch: boolean }): WatchedJob[];
 
   /** Popup → content script of a tab: the portal page it is on (parsed from its own URL). */
   getPortalPage(): PortalPage | null;

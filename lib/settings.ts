@@ -4,6 +4,7 @@ import { isCloudId, type CloudId } from './clouds';
 import type { GraphVersion } from './graph-client';
 import { isGuid, isJobId, isTemplateId, isTenant, normalizeGuid } from './ids';
 import { label as cutLabel } from './json-fields';
+import { DEFAULT_WATCH_MINUTES, sanitizeWatched, watchMinutes, type WatchedJob } from './watch/watched';
 import { DEFAULT_PLACEMENT, OVERLAY_PLACEMENT_KEY, SETTINGS_KEY, type OverlayPlacement, type TimesSetting } from './overlay-placement';
 
 export type { OverlayPlacement, TimesSetting };
@@ -87,6 +88,33 @@ export function sanitizeRecentLookups(value: unknown): RecentLookup[] {
 
 export async function readRecentLookups(): Promise<RecentLookup[]> {
   return sanitizeRecentLookups(await recentLookupsItem.getValue().catch(() => []));
+}
+
+/** Jobs the background re-checks (lib/watch/watched.ts): ids, a name and the last state. Read it with sanitizeWatched. */
+export const watchedJobsItem = storage.defineItem<WatchedJob[]>('local:watchedJobs', { fallback: [], version: 1 });
+
+export interface WatchPrefs {
+  /** Minutes between background checks (5 at least; 15 by default). */
+  intervalMinutes: number;
+  /** Desktop notifications when a watched job changes; needs the optional `notifications` permission. */
+  notify: boolean;
+}
+
+export const DEFAULT_WATCH_PREFS: WatchPrefs = { intervalMinutes: DEFAULT_WATCH_MINUTES, notify: false };
+
+/** How often watched jobs are checked and whether changes notify, from the options page. */
+export const watchPrefsItem = storage.defineItem<WatchPrefs>('local:watchPrefs', { fallback: DEFAULT_WATCH_PREFS, version: 1 });
+
+/** The last background check found the session ended: said once, until a check finds it working again. */
+export const watchSessionEndedItem = storage.defineItem<boolean>('local:watchSessionEnded', { fallback: false, version: 1 });
+
+export async function readWatchPrefs(): Promise<WatchPrefs> {
+  const raw = (await watchPrefsItem.getValue().catch(() => null)) as Partial<WatchPrefs> | null;
+  return { intervalMinutes: watchMinutes(raw?.intervalMinutes), notify: raw?.notify === true };
+}
+
+export async function readWatchedJobs(): Promise<WatchedJob[]> {
+  return sanitizeWatched(await watchedJobsItem.getValue().catch(() => []));
 }
 
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;

@@ -4,11 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTabBadges, toolbarBadge, type ActionApi } from '@/lib/badge';
 import { jobHealth } from '@/lib/job/health';
 import { toJobView } from '@/lib/job-view';
-import type { JobLookup } from '@/lib/protocol';
+import type { JobLookup, JobsFound } from '@/lib/protocol';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/jobs', `${name}.json`), 'utf8'));
 const SP = '35aa7736-b3e5-439c-9e24-d3cb861fed45';
-const found = (...jobs: unknown[]): JobLookup => ({ kind: 'jobs', servicePrincipalId: SP, jobs, fetchedAt: '2026-12-02T10:00:00Z' });
+const found = (...jobs: unknown[]): JobsFound => ({ kind: 'jobs', servicePrincipalId: SP, jobs, fetchedAt: '2026-12-02T10:00:00Z' });
 
 describe('jobHealth: one rule for the card and the toolbar', () => {
   it.each([

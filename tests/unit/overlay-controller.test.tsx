@@ -22,7 +22,10 @@ function fakeClient(): LensClient & { lookupJobs: ReturnType<typeof vi.fn> } {
     signIn: vi.fn(),
     signOut: vi.fn(),
     openSettings: vi.fn(),
-  } as never;
+    leftProvisioning: vi.fn(async () => true),
+    getWatched: vi.fn(async () => []),
+    setWatch: vi.fn(async () => []),
+  } satisfies LensClient as never;
 }
 
 /**

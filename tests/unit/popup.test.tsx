@@ -21,6 +21,8 @@ function fakeClient(auth: AuthState, lookup?: JobLookup): LensClient {
     signOut: vi.fn(async () => ({ ...auth, account: null })),
     openSettings: vi.fn(async () => true),
     leftProvisioning: vi.fn(async () => true),
+    getWatched: vi.fn(async () => []),
+    setWatch: vi.fn(async () => []),
   };
 }
 

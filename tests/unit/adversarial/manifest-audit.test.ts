@@ -3,7 +3,7 @@
  * build.e2e.ts pins the exact permissions, host permissions, content-script matches, web-accessible
  * resources and key; this file adds the rest of the least-privilege promise for *both* browsers:
  * nothing anywhere in a manifest that grants every site or plain http, content scripts in the top
- * frame of the six portal hosts only (Firefox included), no optional grants to widen later, no
+ * frame of the six portal hosts only (Firefox included), no optional grant but notifications, no
  * remote or inline script in any CSP, nothing reachable from other extensions or web pages by
  * messaging. And the icons: the package's and the toolbar button's, each size a PNG of that size
  * inside the package.
@@ -40,7 +40,8 @@ for (const { browser, path } of PACKAGES) {
       // A string scan, so a future key (optional_host_permissions, externally_connectable.matches,
       // web_accessible_resources.matches…) cannot widen access unnoticed.
       for (const wide of ['<all_urls>', '*://', 'http://', '://*', 'file://', 'ftp://']) expect(text, wide).not.toContain(wide);
-      expect(manifest.optional_permissions ?? []).toEqual([]);
+      // The one optional grant: notifications, asked for when the admin turns them on for watched jobs.
+      expect(manifest.optional_permissions ?? []).toEqual(['notifications']);
       expect(manifest.optional_host_permissions ?? []).toEqual([]);
     });
 

@@ -1,0 +1,88 @@
+/**
+ * The background check of watched jobs: one jobs request per service principal (all its jobs at
+ * once), with the silently renewed token the lookups use. It never opens a sign-in window: when the
+ * session has ended it says so once and stops until the admin signs in again.
+ */
+import { num, obj, text } from '../json-fields';
+import { jobHealth } from '../job/health';
+import type { JobLookup, JobQuery } from '../protocol';
+import { needingAttention, sameJob, watchEvents, type WatchedJob, type WatchedState, type WatchEvent } from './watched';
+
+export interface WatchCheckDeps {
+  read(): Promise<WatchedJob[]>;
+  write(list: WatchedJob[]): Promise<void>;
+  lookupJobs(query: JobQuery): Promise<JobLookup>;
+  /** Tells the admin; absent when notifications are off or not permitted. */
+  notify?(job: WatchedJob, event: WatchEvent): Promise<void>;
+  /** Tells the admin the session ended; called once per ending, not on every check after it. */
+  notifySessionEnded?(): Promise<void>;
+  /** Whether the last check found the session ended (kept in storage across worker restarts). */
+  readSessionEnded(): Promise<boolean>;
+  writeSessionEnded(ended: boolean): Promise<void>;
+  /** The toolbar's own badge (no tab): how many watched jobs need attention, or that the session ended. */
+  showSummary(summary: WatchSummary): Promise<void>;
+  now(): number;
+}
+
+export interface WatchSummary {
+  attention: number;
+  sessionEnded: boolean;
+}
+
+export interface WatchCheckResult extends WatchSummary {
+  checked: number;
+  events: { job: WatchedJob; event: WatchEvent }[];
+}
+
+function stateOf(lookup: JobLookup, jobId: string, checkedAt: string): WatchedState | null {
+  if (lookup.kind === 'jobs') {
+    const job = lookup.jobs.find((candidate) => text(obj(candidate)?.id) === jobId);
+    if (!job) return { health: 'gone', consecutiveFailures: 0, checkedAt };
+    return { health: jobHealth(job), consecutiveFailures: num(obj(obj(job)?.status)?.countSuccessiveCompleteFailures) ?? 0, checkedAt };
+  }
+  // A service principal Graph no longer finds is a job gone; any other failure leaves the last state as it was.
+  if (lookup.kind === 'error' && lookup.error.status === 404) return { health: 'gone', consecutiveFailures: 0, checkedAt };
+  return null;
+}
+
+export async function checkWatched(deps: WatchCheckDeps): Promise<WatchCheckResult> {
+  const list = await deps.read();
+  const checkedAt = new Date(deps.now()).toISOString();
+  const events: WatchCheckResult['events'] = [];
+  const updated = [...list];
+  let sessionEnded = false;
+  let checked = 0;
+  const groups = new Map<string, WatchedJob[]>();
+  for (const job of list) {
+    const key = `${job.cloud}|${job.servicePrincipalId}`;
+    groups.set(key, [...(groups.get(key) ?? []), job]);
+  }
+  for (const jobs of groups.values()) {
+    const { cloud, servicePrincipalId } = jobs[0]!;
+    const lookup = await deps.lookupJobs({ cloud, servicePrincipalId, fresh: true });
+    if (lookup.kind === 'signedOut' || lookup.kind === 'notConfigured') {
+      sessionEnded = true;
+      break; // every other request would need the same session
+    }
+    for (const job of jobs) {
+      const state = stateOf(lookup, job.jobId, checkedAt);
+      if (!state) continue;
+      checked++;
+      for (const event of watchEvents(job.last, state)) events.push({ job, event });
+      const index = updated.findIndex((item) => sameJob(item, job));
+      updated[index] = { ...job, last: state };
+    }
+  }
+  // Written before telling anyone, so a worker stopped mid-way never tells the same change twice.
+  // The admin may have changed the list meanwhile: only the jobs still watched keep the new states.
+  const current = await deps.read();
+  await deps.write(current.map((job) => updated.find((item) => sameJob(item, job)) ?? job));
+  for (const { job, event } of events) await deps.notify?.(job, event).catch(() => undefined);
+  if (sessionEnded !== (await deps.readSessionEnded())) {
+    await deps.writeSessionEnded(sessionEnded);
+    if (sessionEnded) await deps.notifySessionEnded?.().catch(() => undefined);
+  }
+  const summary = { attention: needingAttention(updated), sessionEnded };
+  await deps.showSummary(summary);
+  return { ...summary, checked, events };
+}
