@@ -6,6 +6,7 @@ import { tenantDomainOf } from './account-view';
 import type { AuthBroker } from './auth/broker';
 import { graphScope, isCloudId } from './clouds';
 import { isGrant, signInScopes, SYNC_SCOPE, type Grant } from './auth/grants';
+import { explainSignInFailure } from './auth/sign-in-errors';
 import { authConfigOf, type LookupService } from './lookup-service';
 import { onMessage, type AuthState, type JobQuery, type SignInResult } from './protocol';
 import type { TabBadges } from './badge';
@@ -68,23 +69,13 @@ export async function signIn(deps: BackgroundDeps, grant?: Grant): Promise<SignI
   if (!isConfigured(settings))
     return { ok: false, error: { kind: 'config', title: 'Provisioning Lens is not set up yet.', action: 'Open the settings and enter your app registration\'s Application (client) ID and Directory (tenant) ID.' } };
   const scopes = signInScopes(grant).map((scope) => graphScope(settings.cloud, scope));
-  const result = await deps.auth.signIn(authConfigOf(settings, deps.redirectUri), scopes);
+  const config = authConfigOf(settings, deps.redirectUri);
+  const result = await deps.auth.signIn(config, scopes);
   if (result.ok) {
     deps.lookup.clear();
     return { ok: true, account: result.account };
   }
-  if (result.reason === 'cancelled')
-    return { ok: false, error: { kind: 'auth', title: 'Sign-in was cancelled.', action: 'Select Sign in to try again.', detail: result.description } };
-  return {
-    ok: false,
-    error: {
-      kind: 'auth',
-      title: 'Sign-in failed.',
-      action: 'Check that the app registration has the redirect URI shown in the settings under "Single-page application", and that Synchronization.Read.All has admin consent.',
-      code: result.errorCode,
-      detail: result.description,
-    },
-  };
+  return { ok: false, error: explainSignInFailure(result, config) };
 }
 
 export function registerBackgroundHandlers(deps: BackgroundDeps): void {

@@ -5,6 +5,7 @@
  */
 import { CLOUDS, graphScope, type CloudId } from './clouds';
 import { AuthNeededError, type AuthBroker } from './auth/broker';
+import { aadstsOf, explainSignInFailure } from './auth/sign-in-errors';
 import type { AuthConfig } from './auth/types';
 import { describeGraphFailure, inputError } from './errors';
 import { createGraphClient, type GraphResult } from './graph-client';
@@ -147,6 +148,8 @@ async function signInAnswer(error: AuthNeededError, deps: LookupDeps, config: Au
     // A lookup by app id needs Application.Read.All, asked for only now (incremental consent).
     return { kind: 'signedOut', expired: account !== null, ...(byAppId ? { needsAppRead: true } : {}) };
   }
+  // A token renewal Entra refused with a number (a removed app, a Conditional Access change) says what it means.
+  if (aadstsOf(failure)) return { kind: 'error', error: explainSignInFailure(failure, config) };
   return {
     kind: 'error',
     error: {

@@ -4,6 +4,7 @@
  * background page (Firefox) may call identity.launchWebAuthFlow. One sign-in at a time.
  */
 import type { Account } from '../protocol';
+import { authorizeErrorOf } from './sign-in-errors';
 import type { AuthConfig, AuthFailure, AuthResult, MsalHost } from './types';
 
 export interface WebAuthFlow {
@@ -55,6 +56,13 @@ export function createAuthBroker(host: MsalHost, launchWebAuthFlow: WebAuthFlow,
     if (!responseUrl) {
       await host.cancelSignIn(config);
       return { ok: false, reason: 'cancelled' };
+    }
+    // Entra sent the window back with an error (consent declined, Conditional Access…): read it here,
+    // where its AADSTS number is still in the URL.
+    const refused = authorizeErrorOf(responseUrl);
+    if (refused) {
+      await host.cancelSignIn(config);
+      return { ok: false, reason: 'failed', ...refused };
     }
     return host.completeSignIn(config, responseUrl);
   }

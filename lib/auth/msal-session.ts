@@ -33,8 +33,9 @@ const SIGN_IN_REQUIRED = new Set([
 export function classifyAuthError(error: unknown): AuthFailure {
   const errorCode = typeof (error as { errorCode?: unknown })?.errorCode === 'string' ? (error as { errorCode: string }).errorCode : undefined;
   const description = typeof (error as { errorMessage?: unknown })?.errorMessage === 'string' ? (error as { errorMessage: string }).errorMessage : undefined;
+  const errorNo = (error as { errorNo?: unknown })?.errorNo;
   const signIn = error instanceof InteractionRequiredAuthError || (errorCode !== undefined && SIGN_IN_REQUIRED.has(errorCode));
-  return { ok: false, reason: signIn ? 'signInRequired' : 'failed', errorCode, description };
+  return { ok: false, reason: signIn ? 'signInRequired' : 'failed', errorCode, description, ...(typeof errorNo === 'string' && errorNo ? { aadsts: errorNo } : {}) };
 }
 
 function toAccount(info: AccountInfo): Account {

@@ -20,6 +20,8 @@ export interface AuthFailure {
   /** MSAL's errorCode (e.g. invalid_grant, consent_required); its messages are only links in v5. */
   errorCode?: string;
   description?: string;
+  /** Entra's AADSTS number, when it gave one (MSAL's errorNo, or the sign-in window's error_codes). */
+  aadsts?: string;
 }
 
 export type AuthResult<T> = ({ ok: true } & T) | AuthFailure;

@@ -45,7 +45,7 @@ describe('settings and session', () => {
     const signInWindow = h.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Sign in' }).first().click();
     await (await signInWindow).close();
-    await popup.getByText('Sign-in was cancelled.').waitFor();
+    await popup.getByText('The sign-in window closed before signing in finished.').waitFor();
 
     cloud.idp.interactive = false;
     await popup.getByRole('button', { name: 'Sign in' }).first().click();

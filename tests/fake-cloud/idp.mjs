@@ -56,6 +56,11 @@ export function createIdp({ tenant }) {
     consented: new Set(DEFAULT_CONSENT),
     /** true: the admin declines the consent screen (authorize answers access_denied, AADSTS65004). */
     declineConsent: false,
+    /**
+     * The next authorize request is sent back with this Entra error instead of a code (once), as Entra
+     * does for Conditional Access, MFA, consent and tenant errors: `{ error, code, text }`.
+     */
+    failAuthorize: /** @type {{ error: string, code: number, text: string } | null} */ (null),
     /** Token requests by grant_type, failures included; `authorize` counts authorize requests. */
     counts: /** @type {Record<string, number>} */ ({}),
     faults,
@@ -74,7 +79,7 @@ export function createIdp({ tenant }) {
     },
     reset() {
       Object.assign(idp, { accessTokenLifetime: 3600, hasSession: true, interactive: false, refreshFails: false,
-        rotateStrictly: false, clientIds: null, counts: {}, consented: new Set(DEFAULT_CONSENT), declineConsent: false });
+        rotateStrictly: false, clientIds: null, counts: {}, consented: new Set(DEFAULT_CONSENT), declineConsent: false, failAuthorize: null });
       faults.clear();
     },
     /**
@@ -204,6 +209,11 @@ export function createIdp({ tenant }) {
     if (!p.get('scope')) return fail('invalid_request', 900144, "The request body must contain the following parameter: 'scope'.");
     if (p.get('prompt') === 'none' && !idp.hasSession) {
       return fail('login_required', 50058, 'A silent sign-in request was sent but no user is signed in.');
+    }
+    if (idp.failAuthorize) {
+      const { error, code, text } = idp.failAuthorize;
+      idp.failAuthorize = null;
+      return fail(error, code, text);
     }
     const asked = (p.get('scope') ?? '').split(' ').filter(Boolean).map(bareScope);
     if (asked.some((scope) => !idp.consented.has(scope))) {

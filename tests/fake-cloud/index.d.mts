@@ -77,6 +77,8 @@ export interface FakeIdp {
   consented: Set<string>;
   /** true: the admin declines the consent screen (access_denied, AADSTS65004). */
   declineConsent: boolean;
+  /** The next authorize request is sent back with this Entra error (once). */
+  failAuthorize: { error: string; code: number; text: string } | null;
   faults: Faults;
   revokeRefreshTokens(): void;
   expireAccessTokens(): void;

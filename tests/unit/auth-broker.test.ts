@@ -86,3 +86,19 @@ describe('the broker keeps the last access token in the worker', () => {
     expect(await broker.token(config, SCOPES)).toBe('at-1');
   });
 });
+
+describe('the broker reads the error a sign-in window ends on', () => {
+  it('hands back Entra\'s error and AADSTS number, never redeeming, and clears MSAL\'s interaction', async () => {
+    const host = fakeHost(() => T0);
+    const broker = createAuthBroker(host, async () => 'https://x.chromiumapp.org/#error=access_denied&error_description=AADSTS53003%3A+Blocked+by+Conditional+Access&error_codes=%5B53003%5D&state=s', () => T0);
+    expect(await broker.signIn(config, SCOPES)).toEqual({
+      ok: false,
+      reason: 'failed',
+      errorCode: 'access_denied',
+      description: 'AADSTS53003: Blocked by Conditional Access',
+      aadsts: '53003',
+    });
+    expect(host.completeSignIn).not.toHaveBeenCalled();
+    expect(host.cancelSignIn).toHaveBeenCalledTimes(1);
+  });
+});
