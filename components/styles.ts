@@ -167,6 +167,8 @@ body { margin: 0; background: var(--pl-bg); }
 .pl-recent { list-style: none; padding: 0; }
 .pl-watched { margin-top: 16px; }
 .pl-check { display: flex; gap: 6px; align-items: flex-start; }
+.pl-script { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+fieldset.pl-stack { border: 1px solid var(--pl-border); border-radius: 4px; padding: 8px 12px; margin: 0; }
 .pl-page > main > section { margin-top: 24px; }
 .pl-recent-item { display: flex; flex-direction: column; align-items: flex-start; max-width: 100%; }
 .pl-recent-item .pl-caption { text-decoration: none; }
