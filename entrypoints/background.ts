@@ -5,7 +5,10 @@ import { registerBackgroundHandlers } from '@/lib/background-handlers';
 import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
 import { sendMessage } from '@/lib/protocol';
-import { settingsItem } from '@/lib/settings';
+import { createActionService } from '@/lib/actions/action-service';
+import { appendRecord, sanitizeHistory } from '@/lib/actions/history';
+import { createLedger } from '@/lib/actions/ledger';
+import { actionHistoryItem, actionTicketsItem, settingsItem } from '@/lib/settings';
 
 export default defineBackground(() => {
   // MSAL needs a window: Firefox's background page has one; Chrome's service worker borrows the offscreen document's.
@@ -15,6 +18,14 @@ export default defineBackground(() => {
   const getSettings = () => settingsItem.getValue();
   const lookup = createLookupService({ getSettings, auth, redirectUri });
   settingsItem.watch(() => lookup.clear());
+  const ledger = createLedger({ read: () => actionTicketsItem.getValue(), write: (tickets) => actionTicketsItem.setValue(tickets) });
+  const actions = createActionService({
+    getSettings,
+    auth,
+    redirectUri,
+    ledger,
+    record: async (entry) => actionHistoryItem.setValue(appendRecord(sanitizeHistory(await actionHistoryItem.getValue()), entry)),
+  });
   registerBackgroundHandlers({
     lookup,
     auth,
@@ -23,6 +34,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     openSettings: () => browser.runtime.openOptionsPage(),
+    actions,
   });
   // The keyboard shortcut: the active tab's overlay expands and takes the focus.
   browser.commands.onCommand.addListener((command, tab) =>

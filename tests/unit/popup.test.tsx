@@ -20,6 +20,8 @@ function fakeClient(auth: AuthState, lookup?: JobLookup): LensClient {
     signIn: vi.fn(async () => ({ ok: false as const, error: { kind: 'auth' as const, title: 'x', action: 'y' } })),
     signOut: vi.fn(async () => ({ ...auth, account: null })),
     openSettings: vi.fn(async () => true),
+    prepareJobAction: vi.fn(),
+    runJobAction: vi.fn(),
   };
 }
 
