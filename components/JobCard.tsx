@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
 import { label, prettyJson } from '@/lib/json-fields';
@@ -26,10 +27,12 @@ export interface JobCardProps {
   copy: (text: string) => Promise<void>;
   /** The portal pages the host can offer for the advice's steps (Provisioning page, provisioning logs). */
   links?: PortalLinks;
+  /** Job actions (restart, start, pause), when the admin opted in: components/actions/JobActions. */
+  actions?: ComponentChildren;
 }
 
 /** One job: state, quarantine answers, details, then Copy JSON · Refresh · fetch time · raw JSON. */
-export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links = {} }: JobCardProps) {
+export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links = {}, actions }: JobCardProps) {
   const [showRaw, setShowRaw] = useState(false);
   const rawId = useId();
   const json = useMemo(() => prettyJson(raw), [raw]);
@@ -45,6 +48,7 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
       {view.jobId && <CopyableId id={view.jobId} name="Job ID" copy={copy} />}
       {view.quarantine && <QuarantineBlock quarantine={view.quarantine} link={link} />}
       <JobDetails view={view} hideRunError={Boolean(view.quarantine?.error)} adviceLink={link} />
+      {actions}
       <div class="pl-actions">
         <CopyJsonButton text={json} copy={copy} />
         <button type="button" class="pl-btn" onClick={() => refreshing || onRefresh()} aria-disabled={refreshing}>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
 import { label } from '@/lib/json-fields';
@@ -23,6 +24,8 @@ export interface JobsPanelProps {
   copy: (text: string) => Promise<void>;
   /** The portal pages the host can offer for the advice's steps, passed to the job card. */
   links?: PortalLinks;
+  /** The shown job's actions, when the host offers them (the admin opted in). */
+  renderActions?: (view: JobView, raw: unknown, app: { servicePrincipalId: string; displayName?: string; views: readonly JobView[] }) => ComponentChildren;
 }
 
 function Skeleton() {
@@ -135,7 +138,8 @@ export function JobsPanel(props: JobsPanelProps) {
           <AppName displayName={state.displayName} views={views} />
           <JobPicker views={views} index={index} onChange={(i) => setChoice({ jobId: views[i]?.jobId ?? '', index: i })} />
           <JobCard view={view} raw={state.jobs[index]} fetchedAt={state.fetchedAt} now={props.now} timeZone={props.timeZone}
-            onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links} />
+            onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links}
+            actions={props.renderActions?.(view, state.jobs[index], { servicePrincipalId: state.servicePrincipalId, displayName: state.displayName, views })} />
         </>
       );
   }

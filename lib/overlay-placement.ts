@@ -43,12 +43,14 @@ export function toPlacement(value: unknown): OverlayPlacement {
 }
 
 /** What the overlay needs from storage, in one read: its placement and the settings' time zone. */
-export async function readOverlayStorage(): Promise<{ placement: OverlayPlacement; timeZone: string | undefined }> {
+export async function readOverlayStorage(): Promise<{ placement: OverlayPlacement; timeZone: string | undefined; actionsAllowed?: boolean }> {
   const stored = await local().get([OVERLAY_PLACEMENT_KEY, SETTINGS_KEY]);
-  const settings = stored[SETTINGS_KEY] as { times?: unknown } | undefined;
+  const settings = stored[SETTINGS_KEY] as { times?: unknown; allowJobActions?: unknown } | undefined;
   return {
     placement: toPlacement(stored[OVERLAY_PLACEMENT_KEY]),
     timeZone: timeZoneOf(settings && typeof settings === 'object' ? settings.times : undefined),
+    // The job-actions opt-in (lib/settings.ts): only a stored `true` shows the buttons.
+    ...(settings && typeof settings === 'object' && settings.allowJobActions === true ? { actionsAllowed: true } : {}),
   };
 }
 
