@@ -47,7 +47,7 @@ export function createLedger(store: TicketStore, now: () => number = Date.now, n
     const run = queue.then(async () => {
       const tickets = prune(await store.read().catch(() => ({})), now());
       const result = work(tickets);
-      await store.write(tickets);
+      await store.write(prune(tickets, now()));
       return result;
     });
     queue = run.catch(() => {});
@@ -80,7 +80,7 @@ export function createLedger(store: TicketStore, now: () => number = Date.now, n
         if (ticket.state !== 'minted') return { kind: 'interrupted', ticket };
         const sameJob = (other: Ticket) =>
           other.target.servicePrincipalId === ticket.target.servicePrincipalId && other.target.jobId === ticket.target.jobId;
-        if (Object.values(tickets).some((other) => other !== ticket && sameJob(other) && (other.sentAt ?? -Infinity) >= ticket.mintedAt))
+        if (Object.values(tickets).some((other) => other !== ticket && sameJob(other) && (other.sentAt ?? -Infinity) > ticket.mintedAt))
           return { kind: 'superseded' };
         ticket.state = 'sending';
         ticket.sentAt = now();
