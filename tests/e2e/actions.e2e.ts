@@ -5,6 +5,9 @@
  * new state after 204; the history on the options page.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appByKey, provisioningUrl, type DemoApp, type FakeCloud } from './harness';
@@ -44,6 +47,22 @@ async function openApp(app: DemoApp): Promise<Page> {
   const page = await h.page(provisioningUrl(app));
   await overlay(page).locator('.pl-job .pl-pill').waitFor();
   return page;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe violations in `context` (a11y.e2e.ts audits the rest of the UI), light and dark. */
+async function axeBlocking(page: Page, context: unknown): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await page.evaluate((ctx) => (window as unknown as { axe: { run(c: unknown): Promise<AxeResults> } }).axe.run(ctx ?? document), context);
+    expect(results.passes.length).toBeGreaterThan(0);
+    found.push(...results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${colorScheme} ${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`));
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return found;
 }
 
 const pill = (page: Page) => overlay(page).locator('.pl-job .pl-pill');
@@ -275,6 +294,22 @@ describe('exactly one POST per confirmation', () => {
     await dialog(b).getByText('Another action on this job was sent after you opened this one', { exact: false }).waitFor();
     expect(posts(app)).toHaveLength(1);
     await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  it('the restart dialog with every choice, and the history table: no serious or critical violation', async () => {
+    const app = freshApp('servicenow');
+    const page = await openApp(app);
+    await button(page, 'Restart…').click();
+    await dialog(page).getByRole('radio', { name: /Let the held deletions through/ }).check();
+    expect(await axeBlocking(page, { include: [{ fromShadowDom: ['provisioning-lens', '.pl-dialog'] }] })).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.close();
+    const options = await h.page('options.html');
+    await options.getByRole('table').waitFor();
+    expect(await axeBlocking(options, null)).toEqual([]);
+    await options.close();
   });
 });
 
