@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { LensClient } from '@/lib/client';
 import type { JobLookup } from '@/lib/protocol';
 import type { OverlayController } from '@/lib/overlay-contract';
-import { DEFAULT_PLACEMENT, readOverlayStorage, writePlacement, type OverlayPlacement } from '@/lib/overlay-placement';
+import { DEFAULT_PLACEMENT, onSettingsChanged, readOverlayStorage, writePlacement, type OverlayPlacement } from '@/lib/overlay-placement';
 import type { PortalPage } from '@/lib/portal-url';
 import { OverlayApp } from './OverlayApp';
 import { createShadowHost, type ShadowHost } from './shadow-host';
@@ -28,7 +28,13 @@ export function createOverlayController(client: LensClient, copy: (text: string)
   // Read once per page load, from the start (the UI module loads at document_start): no draw waits
   // on a storage round trip.
   let placement: OverlayPlacement | undefined;
-  const stored = readOverlayStorage().catch(() => ({ placement: DEFAULT_PLACEMENT, timeZone: undefined, actionsAllowed: undefined }));
+  const read = () => readOverlayStorage().catch(() => ({ placement: DEFAULT_PLACEMENT, timeZone: undefined, actionsAllowed: undefined }));
+  let stored = read();
+  // Settings saved meanwhile (job actions turned on or off, UTC) reach an open overlay without a reload.
+  onSettingsChanged(() => {
+    stored = read();
+    void draw();
+  });
   const onPlacement = (next: OverlayPlacement) => {
     placement = next;
     void writePlacement(next);

@@ -54,6 +54,18 @@ export async function readOverlayStorage(): Promise<{ placement: OverlayPlacemen
   };
 }
 
+/** Calls back when the settings change (the job-actions opt-in, the time zone): an open overlay follows them. */
+export function onSettingsChanged(callback: () => void): void {
+  const g = globalThis as unknown as { browser?: { storage?: StorageEvents }; chrome: { storage: StorageEvents } };
+  (g.browser?.storage ?? g.chrome.storage).onChanged?.addListener((changes, area) => {
+    if (area === 'local' && Object.hasOwn(changes, SETTINGS_KEY)) callback();
+  });
+}
+
+interface StorageEvents {
+  onChanged?: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
+}
+
 export function writePlacement(placement: OverlayPlacement): Promise<void> {
   return local().set({ [OVERLAY_PLACEMENT_KEY]: placement });
 }
