@@ -194,6 +194,19 @@ describe('with "Allow job actions" on', () => {
     await page.close();
   });
 
+  it('the popup offers the same actions on the same card: pause there, one POST', async () => {
+    cloud.reset();
+    const app = freshApp('scim-healthy');
+    const popup = await h.page('popup.html');
+    await popup.getByLabel('Service principal object ID').fill(app.objectId);
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    await popup.getByRole('button', { name: 'Pause…', exact: true }).click();
+    await popup.getByRole('dialog', { name: 'Pause provisioning job' }).getByRole('button', { name: 'Pause job' }).click();
+    await eventually('the popup shows Paused', async () => (await popup.locator('.pl-job .pl-pill').innerText()).includes('Paused'));
+    expect(posts(app).map((p) => p.pathname.split('/').at(-1))).toEqual(['pause']);
+    await popup.close();
+  });
+
   it('a page script cannot press the action buttons', async () => {
     cloud.reset();
     const app = freshApp('salesforce-sandbox');

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsForm } from '@/components/OptionsForm';
 import { DEFAULT_SETTINGS, validateSettings } from '@/lib/settings';
-import { readOverlayStorage } from '@/lib/overlay-placement';
+import { onSettingsChanged, readOverlayStorage } from '@/lib/overlay-placement';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 afterEach(() => {
@@ -39,5 +39,14 @@ describe('Allow job actions (the opt-in)', () => {
     expect((await readOverlayStorage()).actionsAllowed).toBeUndefined();
     await fakeBrowser.storage.local.set({ settings: { ...VALID, allowJobActions: true } });
     expect((await readOverlayStorage()).actionsAllowed).toBe(true);
+  });
+
+  it('an open overlay hears of a settings change (and of nothing else)', async () => {
+    const heard = vi.fn();
+    onSettingsChanged(heard);
+    await fakeBrowser.storage.local.set({ overlay: { collapsed: true, offset: null } });
+    expect(heard).not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ settings: { ...VALID, allowJobActions: true } });
+    expect(heard).toHaveBeenCalledTimes(1);
   });
 });
