@@ -64,6 +64,11 @@ export function createActionService(deps: ActionDeps) {
       accessToken = await deps.auth.token(config, scopes);
     } catch (error) {
       if (error instanceof AuthNeededError && error.failure.reason === 'signInRequired') return { kind: 'needsConsent' };
+      if (error instanceof AuthNeededError)
+        return {
+          kind: 'failed',
+          error: { kind: 'auth', title: 'Signing in to Microsoft failed, so nothing was sent.', action: 'Select Sign in, or check the settings, then try again.', code: error.failure.errorCode, detail: error.failure.description },
+        };
       throw error;
     }
     const claim = await deps.ledger.claim(token, holder, action.kind);

@@ -137,6 +137,18 @@ describe('the action service', () => {
     ]);
   });
 
+  it('a sign-in that fails for another reason than consent is told as such, with nothing sent', async () => {
+    const s = service();
+    vi.mocked(s.auth.token).mockRejectedValueOnce(new AuthNeededError({ ok: false, reason: 'failed', errorCode: 'network_error' }));
+    const ticket = await s.actions.prepare(TARGET, 'tab:1:0');
+    if (!ticket.ok) throw new Error('no ticket');
+    expect(await s.actions.confirm({ token: ticket.token, action: { kind: 'restart', scope: 'quarantine' } }, 'tab:1:0')).toMatchObject({
+      kind: 'failed',
+      error: { kind: 'auth', title: 'Signing in to Microsoft failed, so nothing was sent.', code: 'network_error' },
+    });
+    expect(s.fetch).not.toHaveBeenCalled();
+  });
+
   it('a double click (two confirmations at once) and a later replay send one POST', async () => {
     const s = service();
     const ticket = await s.actions.prepare({ ...TARGET, kind: 'pause' }, 'page:popup');
