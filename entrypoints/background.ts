@@ -6,7 +6,7 @@ import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
 import { sendMessage } from '@/lib/protocol';
 import { createActionService } from '@/lib/actions/action-service';
-import { appendRecord, sanitizeHistory } from '@/lib/actions/history';
+import { createHistoryWriter } from '@/lib/actions/history';
 import { createLedger } from '@/lib/actions/ledger';
 import { actionHistoryItem, actionTicketsItem, settingsItem } from '@/lib/settings';
 
@@ -24,7 +24,7 @@ export default defineBackground(() => {
     auth,
     redirectUri,
     ledger,
-    record: async (entry) => actionHistoryItem.setValue(appendRecord(sanitizeHistory(await actionHistoryItem.getValue()), entry)),
+    record: createHistoryWriter({ read: () => actionHistoryItem.getValue(), write: (list) => actionHistoryItem.setValue(list) }),
   });
   registerBackgroundHandlers({
     lookup,

@@ -66,3 +66,16 @@ export function sanitizeHistory(value: unknown): ActionRecord[] {
   }
   return list;
 }
+
+/**
+ * Appends records one at a time: two actions finishing together (two tabs) would otherwise both
+ * read the old list and one record would be lost.
+ */
+export function createHistoryWriter(store: { read(): Promise<unknown>; write(list: ActionRecord[]): Promise<void> }) {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (record: ActionRecord): Promise<void> => {
+    const run = queue.then(async () => store.write(appendRecord(sanitizeHistory(await store.read().catch(() => [])), record)));
+    queue = run.catch(() => {});
+    return run;
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_NEEDS, describeActionFailure } from '@/lib/actions/errors';
-import { appendRecord, MAX_ACTION_RECORDS, sanitizeHistory, type ActionRecord } from '@/lib/actions/history';
+import { appendRecord, createHistoryWriter, MAX_ACTION_RECORDS, sanitizeHistory, type ActionRecord } from '@/lib/actions/history';
 import { holderOf, sanitizeConfirmation, sanitizeTarget } from '@/lib/actions/messages';
 import type { GraphFailure } from '@/lib/graph-client';
 
@@ -16,6 +16,16 @@ describe('the action history', () => {
     expect(list).toHaveLength(MAX_ACTION_RECORDS);
     expect(list[0]!.requestId).toBe('req-129');
     expect(list.at(-1)!.requestId).toBe('req-30');
+  });
+
+  it('two records written at once are both kept', async () => {
+    let stored: unknown = [];
+    const write = createHistoryWriter({
+      read: async () => structuredClone(stored),
+      write: async (list) => void (await new Promise((r) => setTimeout(r, 5)), (stored = list)),
+    });
+    await Promise.all([write(record(1)), write(record(2))]);
+    expect((stored as ActionRecord[]).map((r) => r.requestId)).toEqual(['req-2', 'req-1']);
   });
 
   it('rebuilds stored entries from known fields and drops broken ones', () => {
