@@ -27,12 +27,14 @@ export interface JobCardProps {
   copy: (text: string) => Promise<void>;
   /** The portal pages the host can offer for the advice's steps (Provisioning page, provisioning logs). */
   links?: PortalLinks;
-  /** More buttons for the actions row, e.g. Watch. */
+  /** Job actions (restart, start, pause), when the admin opted in: components/actions/JobActions. */
   actions?: ComponentChildren;
+  /** The Watch toggle, in the row of Copy JSON and Refresh (components/watch). */
+  watch?: ComponentChildren;
 }
 
 /** One job: state, quarantine answers, details, then Copy JSON · Refresh · fetch time · raw JSON. */
-export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links = {}, actions }: JobCardProps) {
+export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links = {}, actions, watch }: JobCardProps) {
   const [showRaw, setShowRaw] = useState(false);
   const rawId = useId();
   const json = useMemo(() => prettyJson(raw), [raw]);
@@ -48,12 +50,13 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
       {view.jobId && <CopyableId id={view.jobId} name="Job ID" copy={copy} />}
       {view.quarantine && <QuarantineBlock quarantine={view.quarantine} link={link} />}
       <JobDetails view={view} hideRunError={Boolean(view.quarantine?.error)} adviceLink={link} />
+      {actions}
       <div class="pl-actions">
         <CopyJsonButton text={json} copy={copy} />
         <button type="button" class="pl-btn" onClick={() => refreshing || onRefresh()} aria-disabled={refreshing}>
           Refresh
         </button>
-        {actions}
+        {watch}
         <span class="pl-caption">
           {refreshing ? 'Refreshing…' : <>Updated <TimeText time={fetched} fallback="at an unknown time" /></>}
           {timeZone === 'UTC' && ' · times in UTC'}

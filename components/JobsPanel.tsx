@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/lib/job-view';
 import { label } from '@/lib/json-fields';
@@ -27,6 +28,8 @@ export interface JobsPanelProps {
   copy: (text: string) => Promise<void>;
   /** The portal pages the host can offer for the advice's steps, passed to the job card. */
   links?: PortalLinks;
+  /** The shown job's actions, when the host offers them (the admin opted in). */
+  renderActions?: (view: JobView, raw: unknown, app: { servicePrincipalId: string; displayName?: string; views: readonly JobView[] }) => ComponentChildren;
   /** Watched jobs: the list and how to change it; the cloud and app id the host knows, for the entry. */
   watch?: { list: readonly WatchedJob[]; set: (job: WatchedJob, watch: boolean) => void; cloud: CloudId; appId?: string | null };
 }
@@ -155,7 +158,8 @@ export function JobsPanel(props: JobsPanelProps) {
           <JobPicker views={views} index={index} onChange={(i) => setChoice({ jobId: views[i]?.jobId ?? '', index: i })} />
           <JobCard view={view} raw={state.jobs[index]} fetchedAt={state.fetchedAt} now={props.now} timeZone={props.timeZone}
             onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links}
-            actions={entry && watch && <WatchButton watching={watch.list.some((item) => sameJob(item, entry))} onChange={(on) => watch.set(entry, on)} />} />
+            actions={props.renderActions?.(view, state.jobs[index], { servicePrincipalId: state.servicePrincipalId, displayName: state.displayName, views })}
+            watch={entry && watch && <WatchButton watching={watch.list.some((item) => sameJob(item, entry))} onChange={(on) => watch.set(entry, on)} />} />
         </>
       );
   }

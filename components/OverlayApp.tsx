@@ -8,6 +8,7 @@ import { JobsPanel } from './JobsPanel';
 import { portalLinks } from './links';
 import { Overlay } from './Overlay';
 import { lookupPill } from './summary';
+import { jobActionsSlot } from './actions/actions-slot';
 import { useJobLookup } from './useJobLookup';
 import { useJobView } from './useJobView';
 import { useNow } from './useNow';
@@ -21,10 +22,12 @@ export interface OverlayAppProps {
   copy: (text: string) => Promise<void>;
   /** IANA zone for absolute times (settings: UTC on request); default the browser's. */
   timeZone?: string;
+  /** The admin opted in to job actions (settings). */
+  actionsAllowed?: boolean;
 }
 
 /** The overlay on a provisioning page: one lookup per page, following the portal's navigation. */
-export function OverlayApp({ page, client, placement, onPlacement, copy, timeZone }: OverlayAppProps) {
+export function OverlayApp({ page, client, placement, onPlacement, copy, timeZone, actionsAllowed }: OverlayAppProps) {
   const query = useMemo(() => queryOfPage(page), [page.cloud, page.servicePrincipalId, page.appId]);
   const { shown, refreshing, refresh, signIn } = useJobLookup(client, query);
   const now = useNow();
@@ -32,6 +35,8 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
   const toView = useJobView(now, timeZone);
   const found = shown.kind === 'jobs' ? shown : undefined;
   const pill = useMemo(() => lookupPill(shown, toView), [shown, toView]);
+  // The overlay works on the admin's own clicks only (shadow-host.ts), so a page cannot press these.
+  const renderActions = actionsAllowed ? jobActionsSlot(client, refresh, copy) : undefined;
   return (
     <Overlay
       collapsed={placement.collapsed}
@@ -53,6 +58,7 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
         onSignIn={() => void signIn()}
         onOpenSettings={() => void client.openSettings()}
         copy={copy}
+        renderActions={renderActions}
         // The overlay only shows on the app's Provisioning page: never a link back to it.
         links={portalLinks(page.host || CLOUDS[page.cloud].portalHosts[0]!, found?.appId ?? page.appId, found?.servicePrincipalId ?? page.servicePrincipalId, 'provisioningPage')}
         watch={{ ...watched, cloud: page.cloud, appId: page.appId }}

@@ -12,6 +12,7 @@ import { IdBreaks } from './IdText';
 import { JobsPanel } from './JobsPanel';
 import { portalLinks } from './links';
 import { LookupForm } from './LookupForm';
+import { jobActionsSlot } from './actions/actions-slot';
 import { useJobLookup } from './useJobLookup';
 import { useJobView } from './useJobView';
 import { useNow } from './useNow';
@@ -28,6 +29,8 @@ export interface PopupAppProps {
   recent: readonly RecentLookup[];
   onFound: (entry: RecentLookup) => void;
   copy: (text: string) => Promise<void>;
+  /** The admin opted in to job actions (settings). */
+  actionsAllowed?: boolean;
 }
 
 /** Who is signed in and to which tenant, in full: a line under the title that wraps rather than cuts. */
@@ -78,7 +81,7 @@ function AccountBar({ auth, client, onChange }: { auth: AuthState | null; client
 }
 
 /** The toolbar popup: the active tab's job at once, else a lookup by ids or a pasted portal URL. */
-export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, copy }: PopupAppProps) {
+export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, copy, actionsAllowed }: PopupAppProps) {
   const [auth, setAuth] = useState<AuthState | null>(null);
   const [query, setQuery] = useState<JobQuery | null>(() => (tabPage ? queryOfPage(tabPage) : null));
   const { state, shown, refreshing, refresh, signIn } = useJobLookup(client, query);
@@ -114,6 +117,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
               }}
               onOpenSettings={() => void client.openSettings()}
               copy={copy}
+              renderActions={actionsAllowed ? jobActionsSlot(client, refresh, copy) : undefined}
               links={portalLinks(host, found?.appId ?? query.appId, found?.servicePrincipalId ?? query.servicePrincipalId)}
               watch={{ ...watched, cloud: query.cloud, appId: query.appId ?? tabPage?.appId }}
             />

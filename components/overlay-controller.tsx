@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { LensClient } from '@/lib/client';
 import type { JobLookup } from '@/lib/protocol';
 import type { OverlayController } from '@/lib/overlay-contract';
-import { DEFAULT_PLACEMENT, readOverlayStorage, writePlacement, type OverlayPlacement } from '@/lib/overlay-placement';
+import { DEFAULT_PLACEMENT, onSettingsChanged, readOverlayStorage, writePlacement, type OverlayPlacement } from '@/lib/overlay-placement';
 import type { PortalPage } from '@/lib/portal-url';
 import { OverlayApp } from './OverlayApp';
 import { createShadowHost, type ShadowHost } from './shadow-host';
@@ -28,7 +28,13 @@ export function createOverlayController(client: LensClient, copy: (text: string)
   // Read once per page load, from the start (the UI module loads at document_start): no draw waits
   // on a storage round trip.
   let placement: OverlayPlacement | undefined;
-  const stored = readOverlayStorage().catch(() => ({ placement: DEFAULT_PLACEMENT, timeZone: undefined }));
+  const read = () => readOverlayStorage().catch(() => ({ placement: DEFAULT_PLACEMENT, timeZone: undefined, actionsAllowed: undefined }));
+  let stored = read();
+  // Settings saved meanwhile (job actions turned on or off, UTC) reach an open overlay without a reload.
+  onSettingsChanged(() => {
+    stored = read();
+    void draw();
+  });
   const onPlacement = (next: OverlayPlacement) => {
     placement = next;
     void writePlacement(next);
@@ -38,7 +44,7 @@ export function createOverlayController(client: LensClient, copy: (text: string)
   async function draw(): Promise<void> {
     const shown = page;
     if (!shown) return;
-    const { placement: storedPlacement, timeZone } = await stored;
+    const { placement: storedPlacement, timeZone, actionsAllowed } = await stored;
     placement ??= storedPlacement;
     if (page !== shown) return; // the admin navigated meanwhile: that draw wins
     if (!shadow) {
@@ -47,7 +53,7 @@ export function createOverlayController(client: LensClient, copy: (text: string)
       shadow = createShadowHost(HOST_NAME, LENS_CSS);
     }
     if (!shadow.host.isConnected) (document.body ?? document.documentElement).append(shadow.host);
-    render(<OverlayApp page={shown} client={overlayClient} placement={placement} onPlacement={onPlacement} copy={copy} timeZone={timeZone} />, shadow.container);
+    render(<OverlayApp page={shown} client={overlayClient} placement={placement} onPlacement={onPlacement} copy={copy} timeZone={timeZone} actionsAllowed={actionsAllowed} />, shadow.container);
   }
 
   return {

@@ -130,6 +130,17 @@ export const LENS_CSS = /* css */ `
 .pl-collapsed.pl-tone-success { border-color: var(--pl-success); } .pl-collapsed.pl-tone-neutral { border-color: var(--pl-border-strong); }
 .pl-collapsed-state { font-weight: 600; white-space: nowrap; margin-right: 4px; }
 .pl-collapsed .pl-btn-icon { color: inherit; }
+.pl-job-actions { margin-top: 10px; }
+.pl-check { display: flex; gap: 6px; align-items: flex-start; font-weight: 400; }
+.pl-check input { margin-top: 3px; }
+.pl-block { display: block; }
+.pl-choices { border: 0; padding: 0; margin: 8px 0; display: flex; flex-direction: column; gap: 6px; }
+.pl-choices legend { font-weight: 600; padding: 0; }
+.pl-confirm-twice { padding: 6px 8px; border: 1px solid var(--pl-warning); border-radius: 4px; background: var(--pl-warning-tint); }
+.pl-dialog-backdrop { position: fixed; inset: 0; z-index: 2147483001; display: flex; align-items: center; justify-content: center; background: rgba(0,0,0,.4); }
+.pl-dialog { background: var(--pl-bg); color: var(--pl-text); border: 1px solid var(--pl-border-strong); border-radius: 4px; box-shadow: 0 8px 24px rgba(0,0,0,.3);
+  padding: 16px; width: min(440px, calc(100vw - 24px)); max-height: calc(100vh - 24px); overflow: auto; box-sizing: border-box; }
+.pl-dialog h3 { margin: 0 0 8px; font-size: 16px; }
 `;
 
 /** Forms and whole pages (options, popup): the overlay never uses these. */
@@ -175,4 +186,7 @@ fieldset.pl-stack { border: 1px solid var(--pl-border); border-radius: 4px; padd
 .pl-recent li + li { margin-top: 4px; }
 .pl-link-btn { font: inherit; background: none; border: 0; padding: 2px 0; color: var(--pl-link); cursor: pointer; text-align: left; }
 .pl-link-btn:hover { text-decoration: underline; }
+.pl-table-wrap { overflow-x: auto; }
+.pl-history { border-collapse: collapse; font-size: 12px; }
+.pl-history th, .pl-history td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--pl-border); }
 `;

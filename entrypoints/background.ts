@@ -6,7 +6,10 @@ import { createTabBadges } from '@/lib/badge';
 import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
 import { sendMessage } from '@/lib/protocol';
-import { settingsItem, watchPrefsItem } from '@/lib/settings';
+import { createActionService } from '@/lib/actions/action-service';
+import { createHistoryWriter } from '@/lib/actions/history';
+import { createLedger } from '@/lib/actions/ledger';
+import { actionHistoryItem, actionTicketsItem, settingsItem, watchPrefsItem } from '@/lib/settings';
 import { createWatchService } from '@/lib/watch/service';
 import { watchDeps } from '@/lib/watch/browser';
 
@@ -26,6 +29,14 @@ export default defineBackground(() => {
   browser.notifications?.onClicked.addListener((id) => void watch.onNotificationClicked(id));
   watchPrefsItem.watch(() => void watch.ensureAlarm());
   void watch.ensureAlarm();
+  const ledger = createLedger({ read: () => actionTicketsItem.getValue(), write: (tickets) => actionTicketsItem.setValue(tickets) });
+  const actions = createActionService({
+    getSettings,
+    auth,
+    redirectUri,
+    ledger,
+    record: createHistoryWriter({ read: () => actionHistoryItem.getValue(), write: (list) => actionHistoryItem.setValue(list) }),
+  });
   registerBackgroundHandlers({
     lookup,
     auth,
@@ -36,6 +47,7 @@ export default defineBackground(() => {
     openSettings: () => browser.runtime.openOptionsPage(),
     badges,
     watch,
+    actions,
   });
   // The keyboard shortcut: the active tab's overlay expands and takes the focus.
   browser.commands.onCommand.addListener((command, tab) =>

@@ -12,6 +12,8 @@ import { onMessage, type AuthState, type JobQuery, type SignInResult } from './p
 import type { TabBadges } from './badge';
 import type { WatchService } from './watch/service';
 import { isTrustedSender, type SenderLike } from './sender';
+import type { ActionService } from './actions/action-service';
+import { holderOf, sanitizeConfirmation, sanitizeTarget } from './actions/messages';
 import { isConfigured, type Settings } from './settings';
 
 export interface BackgroundDeps {
@@ -22,6 +24,8 @@ export interface BackgroundDeps {
   extensionId: string;
   extensionOrigin: string;
   openSettings(): Promise<void>;
+  /** Job actions (opt-in): minted tokens and at-most-once POSTs. */
+  actions?: ActionService;
   /** The toolbar badge per portal tab; absent in tests that do not look at it. */
   badges?: TabBadges;
   watch?: WatchService;
@@ -110,6 +114,20 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     // includeAppRead is the older spelling of grant: 'appRead'.
     const grant = isGrant(data?.grant) ? data.grant : data?.includeAppRead === true ? 'appRead' : undefined;
     return signIn(deps, grant);
+  });
+  // Writes in the tenant: only the extension's own UI (its pages, the overlay in a portal tab's top
+  // frame) may ask, and only with a token minted for the admin's click on that same UI.
+  onMessage('prepareJobAction', async ({ data, sender }) => {
+    if (!trusted(sender) || !deps.actions) return refuse();
+    const target = sanitizeTarget(data);
+    if (!target) return { ok: false, error: { kind: 'input', title: 'The action request was malformed.', action: 'Reload the page.' } };
+    return deps.actions.prepare(target, holderOf(sender));
+  });
+  onMessage('runJobAction', async ({ data, sender }) => {
+    if (!trusted(sender) || !deps.actions) return refuse();
+    const confirmation = sanitizeConfirmation(data);
+    if (!confirmation) return { kind: 'failed', error: { kind: 'input', title: 'The action request was malformed, so nothing was sent.', action: 'Reload the page.' } };
+    return deps.actions.confirm(confirmation, holderOf(sender));
   });
   onMessage('openSettings', async ({ sender }) => {
     if (!trusted(sender)) return refuse();

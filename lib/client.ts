@@ -1,5 +1,6 @@
 /** What the overlay and popup may ask of the background, as one injectable interface (tests pass a fake). */
-import type { AuthState, JobLookup, JobQuery, SignInResult } from './protocol';
+import type { ActionOutcome, ActionTicket, AuthState, JobLookup, JobQuery, SignInResult } from './protocol';
+import type { ActionConfirmation, ActionTarget } from './actions/types';
 import { sendMessage } from './protocol';
 import type { Grant } from './auth/grants';
 import type { WatchedJob } from './watch/watched';
@@ -14,6 +15,9 @@ export interface LensClient {
   leftProvisioning(): Promise<unknown>;
   getWatched(): Promise<WatchedJob[]>;
   setWatch(job: WatchedJob, watch: boolean): Promise<WatchedJob[]>;
+  /** Job actions: a token for the admin's click, then the confirmed action (at most one POST per token). */
+  prepareJobAction(target: ActionTarget): Promise<ActionTicket>;
+  runJobAction(confirmation: ActionConfirmation): Promise<ActionOutcome>;
 }
 
 /** The worker may be asleep or restarting: a dropped message is retried once, then told as an error. */
@@ -23,6 +27,10 @@ async function ask<T>(send: () => Promise<T>): Promise<T> {
   } catch {
     return send();
   }
+}
+
+function silentBackground(error: unknown, action: string) {
+  return { kind: 'network' as const, title: 'The extension\'s background did not answer.', action, detail: error instanceof Error ? error.message : String(error) };
 }
 
 export function createLensClient(): LensClient {
@@ -46,5 +54,12 @@ export function createLensClient(): LensClient {
     leftProvisioning: () => sendMessage('leftProvisioning').catch(() => undefined),
     getWatched: () => ask(() => sendMessage('getWatched')).catch(() => []),
     setWatch: (job, watch) => ask(() => sendMessage('setWatch', { job, watch })),
+    prepareJobAction: (target) =>
+      ask(() => sendMessage('prepareJobAction', target)).catch((error): ActionTicket => ({ ok: false, error: silentBackground(error, 'Nothing was sent: try again.') })),
+    // Resending the same token is safe: the background's ledger answers it without a second POST.
+    runJobAction: (confirmation) =>
+      ask(() => sendMessage('runJobAction', confirmation)).catch(
+        (error): ActionOutcome => ({ kind: 'failed', error: silentBackground(error, 'The action may or may not have been sent: select Refresh in a minute and check the job\'s state.') }),
+      ),
   };
 }

@@ -6,7 +6,9 @@
 import { GRANTS, SYNC_SCOPE } from './auth/grants';
 import type { SynchronizationJob, ServicePrincipal } from '@microsoft/microsoft-graph-types';
 import { CLOUDS, type CloudId } from './clouds';
-import { jobPath, jobsPath, servicePrincipalByAppIdPath } from './graph-paths';
+import { jobActionPath, jobPath, jobsPath, servicePrincipalByAppIdPath } from './graph-paths';
+import { restartBody } from './actions/body';
+import type { JobAction } from './actions/types';
 
 export type GraphVersion = 'v1.0' | 'beta';
 
@@ -46,6 +48,20 @@ export interface GraphClientOptions {
 const RETRYABLE = new Set([429, 503, 504]);
 export { SYNC_SCOPE };
 export const APP_SCOPE = GRANTS.appRead[0];
+/** Job actions write: their own permission, asked for on first use (lib/auth/grants.ts). */
+export const ACTION_SCOPE = GRANTS.actions[0];
+
+/**
+ * A write. Retried only when Graph refused it before acting: 429 (throttled) after Retry-After, and
+ * a 401 InvalidAuthenticationToken once with a renewed token. Never after a timeout, a dropped
+ * connection or a 5xx: those may have reached the service, and a second restart is a second cycle.
+ */
+interface WriteRequest {
+  method: 'POST';
+  body?: string;
+  retryable: ReadonlySet<number>;
+}
+const WRITE_RETRYABLE: ReadonlySet<number> = new Set([429]);
 
 export interface GraphClient {
   /** All jobs of a service principal (`{value: [...]}` unwrapped). */
@@ -54,12 +70,17 @@ export interface GraphClient {
   getJob(servicePrincipalId: string, jobId: string): Promise<GraphResult<SynchronizationJob>>;
   /** Resolve an application (client) id to its service principal; needs Application.Read.All. */
   getServicePrincipalByAppId(appId: string): Promise<GraphResult<ServicePrincipal>>;
+  /**
+   * POST restart, start or pause; Graph answers 204. `clientRequestId` is the confirmation's
+   * idempotency key, so Graph's logs and the local history name the same request.
+   */
+  runJobAction(servicePrincipalId: string, jobId: string, action: JobAction, clientRequestId?: string): Promise<GraphResult<null>>;
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = `${CLOUDS[options.cloud].graph}/${options.version ?? 'v1.0'}`;
-  const request = <T>(path: string, scopes: readonly string[], check: (body: unknown) => T | undefined) =>
-    requestWithRetries(base + path, scopes, check, options);
+  const request = <T>(path: string, scopes: readonly string[], check: (body: unknown) => T | undefined, write?: WriteRequest, clientRequestId?: string) =>
+    requestWithRetries(base + path, scopes, check, clientRequestId ? { ...options, newClientRequestId: () => clientRequestId } : options, write);
   return {
     listJobs: async (spId) =>
       request(jobsPath(spId), [SYNC_SCOPE], (body) => {
@@ -72,6 +93,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         const sp = asObject<ServicePrincipal>(body);
         return typeof sp?.id === 'string' ? sp : undefined;
       }),
+    runJobAction: async (spId, jobId, action, clientRequestId) => {
+      // Paths and body first: an invalid id or a forbidden scope throws before any token or request.
+      const path = jobActionPath(spId, jobId, action.kind);
+      const body = action.kind === 'restart' ? restartBody(action.scope) : undefined;
+      return request(path, [ACTION_SCOPE], () => null, { method: 'POST', body, retryable: WRITE_RETRYABLE }, clientRequestId);
+    },
   };
 }
 
@@ -84,6 +111,7 @@ async function requestWithRetries<T>(
   scopes: readonly string[],
   check: (body: unknown) => T | undefined,
   options: GraphClientOptions,
+  write?: WriteRequest,
 ): Promise<GraphResult<T>> {
   const maxRetries = options.maxRetries ?? 2;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -91,10 +119,15 @@ async function requestWithRetries<T>(
   let token = await options.getToken(scopes);
   let renewed = false;
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptOnce(url, token, clientRequestId, options);
+    const outcome = await attemptOnce(url, token, clientRequestId, options, write);
     if (outcome.kind === 'response') {
       const { response } = outcome;
       const requestId = response.headers.get('request-id') || undefined;
+      if (response.ok && write) {
+        // Graph answers a write with 204 No Content: any 2xx means it was accepted; nothing to parse.
+        await response.body?.cancel().catch(() => {});
+        return { ok: true, data: check(null) as T, requestId, clientRequestId, attempts: attempt };
+      }
       if (response.ok) return parseSuccess(response, check, requestId, clientRequestId, attempt);
       // A token Graph no longer accepts (revoked, clock skew) is renewed once, never more.
       if (response.status === 401 && !renewed && (await graphCode(response)) === 'InvalidAuthenticationToken') {
@@ -103,7 +136,7 @@ async function requestWithRetries<T>(
         continue;
       }
       const wait = retryDelayMs(response, attempt);
-      const canRetry = RETRYABLE.has(response.status) && attempt <= maxRetries;
+      const canRetry = (write?.retryable ?? RETRYABLE).has(response.status) && attempt <= maxRetries;
       if (canRetry && wait <= (options.maxRetryWaitMs ?? 10_000)) {
         await response.body?.cancel().catch(() => {});
         await sleep(wait);
@@ -117,12 +150,18 @@ async function requestWithRetries<T>(
 
 type Attempt = { kind: 'response'; response: Response } | { kind: 'network' | 'timeout'; message: string };
 
-async function attemptOnce(url: string, token: string, clientRequestId: string, options: GraphClientOptions): Promise<Attempt> {
+async function attemptOnce(url: string, token: string, clientRequestId: string, options: GraphClientOptions, write?: WriteRequest): Promise<Attempt> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
   try {
     const response = await (options.fetch ?? fetch)(url, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'client-request-id': clientRequestId },
+      ...(write ? { method: write.method, ...(write.body === undefined ? {} : { body: write.body }) } : {}),
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        'client-request-id': clientRequestId,
+        ...(write?.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       signal: controller.signal,
       credentials: 'omit',
       cache: 'no-store',

@@ -31,3 +31,12 @@ export function jobPath(servicePrincipalId: string, jobId: string): string {
 export function servicePrincipalByAppIdPath(appId: string): string {
   return `/servicePrincipals(appId='${guid(appId, 'application id')}')?$select=id,appId,displayName`;
 }
+
+/** The three job actions Graph documents; anything else is refused before a URL exists. */
+const JOB_ACTIONS = ['restart', 'start', 'pause'] as const;
+
+/** POST target of a job action: `…/jobs/{jobId}/restart|start|pause`. */
+export function jobActionPath(servicePrincipalId: string, jobId: string, action: (typeof JOB_ACTIONS)[number]): string {
+  if (!(JOB_ACTIONS as readonly string[]).includes(action)) throw new InvalidIdError('job action');
+  return `${jobPath(servicePrincipalId, jobId)}/${action}`;
+}

@@ -43,13 +43,27 @@ export function toPlacement(value: unknown): OverlayPlacement {
 }
 
 /** What the overlay needs from storage, in one read: its placement and the settings' time zone. */
-export async function readOverlayStorage(): Promise<{ placement: OverlayPlacement; timeZone: string | undefined }> {
+export async function readOverlayStorage(): Promise<{ placement: OverlayPlacement; timeZone: string | undefined; actionsAllowed?: boolean }> {
   const stored = await local().get([OVERLAY_PLACEMENT_KEY, SETTINGS_KEY]);
-  const settings = stored[SETTINGS_KEY] as { times?: unknown } | undefined;
+  const settings = stored[SETTINGS_KEY] as { times?: unknown; allowJobActions?: unknown } | undefined;
   return {
     placement: toPlacement(stored[OVERLAY_PLACEMENT_KEY]),
     timeZone: timeZoneOf(settings && typeof settings === 'object' ? settings.times : undefined),
+    // The job-actions opt-in (lib/settings.ts): only a stored `true` shows the buttons.
+    ...(settings && typeof settings === 'object' && settings.allowJobActions === true ? { actionsAllowed: true } : {}),
   };
+}
+
+/** Calls back when the settings change (the job-actions opt-in, the time zone): an open overlay follows them. */
+export function onSettingsChanged(callback: () => void): void {
+  const g = globalThis as unknown as { browser?: { storage?: StorageEvents }; chrome: { storage: StorageEvents } };
+  (g.browser?.storage ?? g.chrome.storage).onChanged?.addListener((changes, area) => {
+    if (area === 'local' && Object.hasOwn(changes, SETTINGS_KEY)) callback();
+  });
+}
+
+interface StorageEvents {
+  onChanged?: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
 }
 
 export function writePlacement(placement: OverlayPlacement): Promise<void> {

@@ -9,6 +9,7 @@ import type { PortalPage } from './portal-url';
 import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
 import type { Grant } from './auth/grants';
 import type { WatchedJob } from './watch/watched';
+import type { ActionConfirmation, ActionTarget } from './actions/types';
 
 /** A failure told the way an admin needs it: what happened, what to do, and the ids for support. */
 export interface LensError {
@@ -78,6 +79,18 @@ export interface AuthState {
 
 export type SignInResult = { ok: true; account: Account } | { ok: false; error: LensError };
 
+/** A one-use confirmation token, minted by the background for one admin click (lib/actions/ledger.ts). */
+export type ActionTicket = { ok: true; token: string } | { ok: false; error: LensError };
+
+/**
+ * What became of a confirmed action. `needsConsent`: no request was sent; the token stays good for
+ * one more try after the admin grants Synchronization.ReadWrite.All.
+ */
+export type ActionOutcome =
+  | { kind: 'done'; at: string; requestId?: string; clientRequestId: string }
+  | { kind: 'needsConsent' }
+  | { kind: 'failed'; error: LensError };
+
 export interface ProtocolMap {
   /** Jobs of one service principal (or one job of it). */
   lookupJobs(query: JobQuery): JobLookup;
@@ -88,6 +101,10 @@ export interface ProtocolMap {
    */
   signIn(data?: { includeAppRead?: boolean; grant?: Grant }): SignInResult;
   signOut(): AuthState;
+  /** The admin opened an action's confirmation (or pressed Start): mint its one-use token. */
+  prepareJobAction(data: ActionTarget): ActionTicket;
+  /** The admin confirmed: at most one POST per token, whatever arrives twice. */
+  runJobAction(data: ActionConfirmation): ActionOutcome;
   /** Content scripts cannot open the options page themselves. */
   openSettings(): true;
   /** Content script → background: this tab no longer shows a provisioning page (its toolbar badge goes). */

@@ -5,6 +5,8 @@ import type { GraphVersion } from './graph-client';
 import { isGuid, isJobId, isTemplateId, isTenant, normalizeGuid } from './ids';
 import { label as cutLabel } from './json-fields';
 import { DEFAULT_WATCH_MINUTES, sanitizeWatched, watchMinutes, type WatchedJob } from './watch/watched';
+import type { ActionRecord } from './actions/history';
+import type { Tickets } from './actions/ledger';
 import { DEFAULT_PLACEMENT, OVERLAY_PLACEMENT_KEY, SETTINGS_KEY, type OverlayPlacement, type TimesSetting } from './overlay-placement';
 
 export type { OverlayPlacement, TimesSetting };
@@ -19,6 +21,11 @@ export interface Settings {
   graphVersion: GraphVersion;
   /** Absolute times in the browser's zone or in UTC. Missing in settings saved before it existed: read as 'local'. */
   times: TimesSetting;
+  /**
+   * The opt-in to job actions (restart, start, pause): the extension is read-only unless this is
+   * true. Absent means off, in new and in older settings alike.
+   */
+  allowJobActions?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = { clientId: '', tenant: 'organizations', cloud: 'global', graphVersion: 'v1.0', times: 'local' };
@@ -116,6 +123,17 @@ export async function readWatchPrefs(): Promise<WatchPrefs> {
 export async function readWatchedJobs(): Promise<WatchedJob[]> {
   return sanitizeWatched(await watchedJobsItem.getValue().catch(() => []));
 }
+/**
+ * The local history of job actions (lib/actions/history.ts: time, app, job, action, scope, result,
+ * request ids). Never sent anywhere; cleared from the options page. Read it with sanitizeHistory.
+ */
+export const actionHistoryItem = storage.defineItem<ActionRecord[]>('local:actionHistory', { fallback: [], version: 1 });
+
+/**
+ * The background's idempotency ledger (lib/actions/ledger.ts): one token per confirmation. Session
+ * storage: in memory, gone with the browser, but it outlives a stopped service worker.
+ */
+export const actionTicketsItem = storage.defineItem<Tickets>('session:actionTickets', { fallback: {} });
 
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
 
@@ -132,7 +150,10 @@ export function validateSettings(input: Record<string, unknown>): { ok: true; se
   const graphVersion = input.graphVersion === 'beta' ? 'beta' : 'v1.0';
   const times = input.times === 'utc' ? 'utc' : 'local';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, settings: { clientId: clientId.toLowerCase(), tenant: isGuid(tenant) ? tenant.toLowerCase() : tenant, cloud: input.cloud as CloudId, graphVersion, times } };
+  const settings: Settings = { clientId: clientId.toLowerCase(), tenant: isGuid(tenant) ? tenant.toLowerCase() : tenant, cloud: input.cloud as CloudId, graphVersion, times };
+  // Only a real `true` turns writes on; anything else (a string, a hand edit) leaves them off.
+  if (input.allowJobActions === true) settings.allowJobActions = true;
+  return { ok: true, settings };
 }
 
 export function isConfigured(settings: Settings): boolean {

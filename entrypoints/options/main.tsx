@@ -2,8 +2,10 @@ import { render } from 'preact';
 import { OptionsForm } from '@/components/OptionsForm';
 import { RegisterSteps } from '@/components/RegisterSteps';
 import { LENS_CSS, PAGE_CSS } from '@/components/styles';
-import { readWatchPrefs, settingsItem, watchPrefsItem, type Settings, type WatchPrefs } from '@/lib/settings';
+import { ActionHistory } from '@/components/actions/ActionHistory';
 import { WatchSettings } from '@/components/watch/WatchSettings';
+import { sanitizeHistory } from '@/lib/actions/history';
+import { actionHistoryItem, readWatchPrefs, settingsItem, timeZoneOf, watchPrefsItem, type Settings, type WatchPrefs } from '@/lib/settings';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: LENS_CSS + PAGE_CSS }));
 const root = document.getElementById('app')!;
@@ -11,7 +13,7 @@ root.className = 'pl-root pl-page';
 
 const copy = (text: string) => navigator.clipboard.writeText(text);
 
-function show(initial: Settings, watchPrefs: WatchPrefs): void {
+function show(initial: Settings, watchPrefs: WatchPrefs, history: unknown): void {
   render(
     <main>
       <h1>Provisioning Lens settings</h1>
@@ -23,7 +25,7 @@ function show(initial: Settings, watchPrefs: WatchPrefs): void {
         onIds={async (ids) => {
           const next = { ...initial, ...ids };
           await settingsItem.setValue(next);
-          show(next, watchPrefs);
+          show(next, watchPrefs, history);
         }}
       />
       <OptionsForm key={`${initial.clientId}|${initial.tenant}`} initial={initial} onSave={(settings) => settingsItem.setValue(settings)} />
@@ -32,9 +34,14 @@ function show(initial: Settings, watchPrefs: WatchPrefs): void {
         onSave={(prefs) => watchPrefsItem.setValue(prefs)}
         requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
       />
+      <ActionHistory records={sanitizeHistory(history)} timeZone={timeZoneOf(initial.times)} onClear={() => void actionHistoryItem.setValue([])} />
     </main>,
     root,
   );
 }
 
-Promise.all([settingsItem.getValue(), readWatchPrefs()]).then(([initial, watchPrefs]) => show(initial, watchPrefs));
+Promise.all([settingsItem.getValue(), readWatchPrefs(), actionHistoryItem.getValue()]).then(([initial, watchPrefs, history]) => {
+  show(initial, watchPrefs, history);
+  // Actions taken in a portal tab or the popup appear here as they happen.
+  actionHistoryItem.watch((next) => show(initial, watchPrefs, next));
+});

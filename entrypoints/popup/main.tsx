@@ -28,6 +28,7 @@ Promise.all([tabPage(), settingsItem.getValue(), readRecentLookups()]).then(([pa
         tabPage={page ?? null}
         cloud={settings.cloud}
         timeZone={timeZoneOf(settings.times)}
+        actionsAllowed={settings.allowJobActions === true}
         recent={recent}
         onFound={async (entry) => {
           const list = rememberLookup(await readRecentLookups(), entry);

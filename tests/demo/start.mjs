@@ -120,6 +120,28 @@ try {
 
     shots.push(await shootExtensionsPage(browser, resolve(outDir, 'extensions-page.png')));
 
+    // Job actions (opt-in): turned on in the settings, the restart dialog on the deletion-threshold
+    // app (all three choices), then one restart of the quarantined app and the history it leaves.
+    const options = await browser.page('options.html');
+    await options.getByLabel('Allow job actions').check();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    const held = await browser.page(provisioningUrl(appByKey(cloud.tenant, 'servicenow')));
+    const heldOverlay = held.locator('provisioning-lens');
+    await heldOverlay.getByRole('button', { name: 'Restart…' }).click();
+    await heldOverlay.getByRole('radio', { name: /Let the held deletions through/ }).check();
+    await shoot(held, 'restart-dialog');
+    await held.keyboard.press('Escape');
+    await portal.bringToFront();
+    await portal.evaluate((hash) => (location.hash = hash), new URL(provisioningUrl(quarantined)).hash);
+    await overlay.getByRole('button', { name: 'Restart…' }).click();
+    await overlay.getByRole('button', { name: 'Restart job' }).click();
+    await overlay.getByText('Restart accepted by Graph', { exact: false }).waitFor();
+    await shoot(portal, 'overlay-after-restart', card);
+    await options.reload();
+    await options.getByRole('table').waitFor();
+    await shoot(options, 'options-history', options.getByRole('region', { name: 'Job actions taken' }));
+
     console.log('Demo screenshots:');
     for (const path of shots) console.log(`  ${path}`);
   }

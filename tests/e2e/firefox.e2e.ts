@@ -69,6 +69,9 @@ describe('Firefox build in Firefox ESR', () => {
     expect(await options.$eval('#redirectUri', (el) => el.textContent)).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/);
     await options.locator('#clientId').fill(DEMO_CLIENT_ID);
     await options.locator('#tenant').fill(cloud.tenant.id);
+    // The opt-in to job actions (off by default), for the restart below.
+    expect(await options.$eval('#allowJobActions', (el) => (el as HTMLInputElement).checked)).toBe(false);
+    await options.click('#allowJobActions');
     await options.click('button[type=submit]');
     await poll(options, '"Saved."', () => document.body.textContent!.includes('Saved.'));
     await options.close();
@@ -88,5 +91,25 @@ describe('Firefox build in Firefox ESR', () => {
     expect(graph[0]!.headers.authorization).toMatch(/^Bearer fake-at-/);
     // Nothing but the fake cloud's hosts was reached (Firefox's own services are refused by the proxy).
     expect(cloud.log.filter((e) => e.service === 'unknown')).toEqual([]);
+  });
+
+  it('restarts the quarantined job: consent for the write permission, one POST with the exact body, the card shows Active', async () => {
+    cloud.clearLog();
+    const app = appByKey(cloud.tenant, 'salesforce-sandbox');
+    await portal.locator('provisioning-lens >>> button::-p-text(Restart…)').click();
+    await overlayText(portal, /Restart provisioning job/);
+    await portal.locator('provisioning-lens >>> button::-p-text(Restart job)').click();
+    await overlayText(portal, /Restart accepted by Graph/);
+    const posts = cloud.graphRequests().filter((e) => e.method === 'POST');
+    expect(posts.map((p) => [p.pathname, p.body, p.status])).toEqual([
+      [`/v1.0/servicePrincipals/${app.objectId}/synchronization/jobs/${app.jobs[0].id}/restart`, '{"criteria":{"resetScope":"QuarantineState"}}', 204],
+    ]);
+    const authorize = cloud.authorizeRequests();
+    expect(authorize).toHaveLength(1);
+    expect(new URL(authorize[0]!.path, 'https://x').searchParams.get('scope')).toContain('Synchronization.ReadWrite.All');
+    await poll(portal, 'the card to show Active', () => {
+      const pill = document.querySelector('provisioning-lens')?.shadowRoot?.querySelector('.pl-job .pl-pill');
+      return pill?.textContent?.includes('Active') ?? false;
+    });
   });
 });

@@ -1,7 +1,8 @@
 // Fake Microsoft Graph: the synchronization-job reads the extension makes, with Graph's headers,
 // error shape and token check, plus scripted faults.
 import { randomUUID } from 'node:crypto';
-import { applyCors, handlePreflight, sendJson } from './http.mjs';
+import { applyCors, handlePreflight, readBody, sendJson } from './http.mjs';
+import { handleJobAction } from './actions.mjs';
 import { createFaults, playFault } from './faults.mjs';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,6 +48,8 @@ export function createGraph({ tenant, idp }) {
       sendJson(res, status, { error }, { 'Content-Type': ODATA_JSON });
     };
 
+    // Writes are logged with their body, so a test can assert exactly one POST and what it said.
+    if (req.method === 'POST') entry.body = await readBody(req);
     if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
     const fault = faults.take({ host, method: req.method ?? 'GET', path: req.url ?? '/', userAgent: req.headers['user-agent'], reusedConnection: (entry.connectionRequest ?? 1) > 1 });
     if (fault) {
@@ -62,6 +65,13 @@ export function createGraph({ tenant, idp }) {
     const [version, ...rest] = segments;
     if (!version || !/^(v1\.0|beta)$/i.test(version)) return sendError(400, null, 'BadRequest', `Invalid version: ${version ?? ''}`);
     const root = `https://${host}/${version}/$metadata#`;
+    const action = /^serviceprincipals$/i.test(rest[0] ?? '') && /^synchronization$/i.test(rest[2] ?? '') && /^jobs$/i.test(rest[3] ?? '') && rest.length === 6;
+    if (req.method === 'POST' && action) {
+      const app = tenant.apps.find((a) => a.objectId.toLowerCase() === String(rest[1]).toLowerCase());
+      if (!app) return sendError(404, null, 'Request_ResourceNotFound', `Resource '${rest[1]}' does not exist or one of its queried reference-property objects are not present.`);
+      return handleJobAction({ app, jobId: String(rest[4]), action: String(rest[5]), token: auth.token, body: entry.body ?? '', sendError,
+        sendNoContent: () => res.writeHead(204).end() });
+    }
     if (req.method !== 'GET') return sendError(405, null, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
 
     const byAppId = /^servicePrincipals\(appId='(.*)'\)$/i.exec(rest[0] ?? '');

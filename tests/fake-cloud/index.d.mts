@@ -51,6 +51,8 @@ export interface LogEntry {
   allHeaders: IncomingHttpHeaders;
   grantType?: string;
   form?: Record<string, string>;
+  /** Graph writes (POST): the body as sent. */
+  body?: string;
   fault?: string;
   status?: number;
   /** The `request-id` header of a finished answer, when it had one. */

@@ -16,6 +16,7 @@ const SELECTED = ['authorization', 'origin', 'client-request-id', 'content-type'
  * @property {Record<string, string | string[] | undefined>} allHeaders
  * @property {string} [grantType]  token requests
  * @property {Record<string, string>} [form]  token requests: the posted form
+ * @property {string} [body]    Graph writes (POST): the body as sent
  * @property {string} [fault]   which scripted fault answered, if any
  * @property {number} [status]  set when the answer finished (absent for hung or dropped requests)
  * @property {string} [responseRequestId]  the `request-id` header of a finished answer, when it had one

@@ -25,6 +25,8 @@ function fakeClient(): LensClient & { lookupJobs: ReturnType<typeof vi.fn> } {
     leftProvisioning: vi.fn(async () => true),
     getWatched: vi.fn(async () => []),
     setWatch: vi.fn(async () => []),
+    prepareJobAction: vi.fn(),
+    runJobAction: vi.fn(),
   } satisfies LensClient as never;
 }
 

@@ -23,6 +23,8 @@ function fakeClient(auth: AuthState, lookup?: JobLookup): LensClient {
     leftProvisioning: vi.fn(async () => true),
     getWatched: vi.fn(async () => []),
     setWatch: vi.fn(async () => []),
+    prepareJobAction: vi.fn(),
+    runJobAction: vi.fn(),
   };
 }
 
