@@ -118,7 +118,7 @@ describe('weight budgets', () => {
   it.each([
     ['offscreen document (MSAL)', 'offscreen.html', 85 * KB],
     ['popup', 'popup.html', 36 * KB],
-    ['options page', 'options.html', 24 * KB],
+    ['options page', 'options.html', 28 * KB],
   ])('%s with its chunks', (_, html, budget) => {
     const size = pageGzip('.output/chrome-mv3', html);
     console.log(`[weight] ${html} + chunks: ${size} B gzip (budget ${budget})`);
