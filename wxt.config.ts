@@ -40,6 +40,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Store packages go elsewhere, so a zip never replaces the keyed development build the tests load.
   outDir: process.env.PL_STORE ? '.output/store' : '.output',
+  // The sources package Firefox's reviewers ask for: the code and how to build it, not local output.
+  zip: { excludeSources: ['demo-output/**', 'bench/results.json', 'store/screenshots/**'] },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), contentScriptWithoutPolyfill()],
     // PL_SOURCEMAP=1: maps for weighing what each source adds to a bundle (never shipped).
