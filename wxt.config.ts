@@ -55,6 +55,9 @@ export default defineConfig({
     optional_permissions: ['notifications'],
     host_permissions: API_ORIGINS.map((origin) => `${origin}/*`),
     ...(browser !== 'firefox' && !process.env.PL_STORE ? { key: DEV_KEY } : {}),
+    // Settings an organization sets by policy (lib/policy.ts). Firefox reads policies.json instead and
+    // warns about this key, so its manifest goes without.
+    ...(browser !== 'firefox' ? { storage: { managed_schema: 'managed_schema.json' } } : {}),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
     },

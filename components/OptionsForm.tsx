@@ -1,25 +1,30 @@
 import { useState } from 'preact/hooks';
 import { CLOUD_IDS, CLOUDS } from '@/lib/clouds';
+import type { Policy } from '@/lib/policy';
 import { validateSettings, type Settings, type SettingsErrors } from '@/lib/settings';
 
 export interface OptionsFormProps {
   initial: Settings;
   onSave: (settings: Settings) => Promise<void>;
+  /** What the organization's policy sets (lib/policy.ts): shown, read-only. */
+  policy?: Policy;
 }
 
-function Field(props: { id: string; label: string; hint: string; error?: string; children: preact.ComponentChildren }) {
+const BY_POLICY = 'Set by your organization.';
+
+function Field(props: { id: string; label: string; hint: string; error?: string; locked?: boolean; children: preact.ComponentChildren }) {
   return (
     <div class="pl-field">
       <label for={props.id}>{props.label}</label>
       {props.children}
-      <p id={`${props.id}-hint`} class="pl-caption">{props.hint}</p>
+      <p id={`${props.id}-hint`} class="pl-caption">{props.locked ? `${BY_POLICY} ${props.hint}` : props.hint}</p>
       {props.error && <p id={`${props.id}-error`} class="pl-field-error" role="alert">{props.error}</p>}
     </div>
   );
 }
 
 /** The app registration and cloud (RegisterSteps, shown above it, says how to get them). */
-export function OptionsForm({ initial, onSave }: OptionsFormProps) {
+export function OptionsForm({ initial, onSave, policy = {} }: OptionsFormProps) {
   const [form, setForm] = useState<Record<string, unknown>>({ ...initial });
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [saved, setSaved] = useState('');
@@ -39,23 +44,24 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
     setSaved('Saved. Open a provisioning page or the toolbar popup and sign in.');
   };
   const describedBy = (id: string, error?: string) => (error ? `${id}-hint ${id}-error` : `${id}-hint`);
+  const locked = (key: keyof Policy) => policy[key] !== undefined;
 
   return (
     <form class="pl-stack" onSubmit={submit} noValidate aria-labelledby="settings-heading">
       <h2 id="settings-heading">Then, connect Provisioning Lens to it</h2>
-      <Field id="clientId" label="Application (client) ID" hint="From your app registration's Overview page." error={errors.clientId}>
-        <input id="clientId" class="pl-input pl-mono" value={String(form.clientId ?? '')} onInput={set('clientId')} aria-invalid={!!errors.clientId} aria-describedby={describedBy('clientId', errors.clientId)} autocomplete="off" spellcheck={false} />
+      <Field id="clientId" locked={locked('clientId')} label="Application (client) ID" hint="From your app registration's Overview page." error={errors.clientId}>
+        <input id="clientId" disabled={locked('clientId')} class="pl-input pl-mono" value={String(form.clientId ?? '')} onInput={set('clientId')} aria-invalid={!!errors.clientId} aria-describedby={describedBy('clientId', errors.clientId)} autocomplete="off" spellcheck={false} />
       </Field>
-      <Field id="tenant" label="Directory (tenant) ID" hint='A GUID, a verified domain (contoso.onmicrosoft.com), or "organizations".' error={errors.tenant}>
-        <input id="tenant" class="pl-input pl-mono" value={String(form.tenant ?? '')} onInput={set('tenant')} aria-invalid={!!errors.tenant} aria-describedby={describedBy('tenant', errors.tenant)} autocomplete="off" spellcheck={false} />
+      <Field id="tenant" locked={locked('tenant')} label="Directory (tenant) ID" hint='A GUID, a verified domain (contoso.onmicrosoft.com), or "organizations".' error={errors.tenant}>
+        <input id="tenant" disabled={locked('tenant')} class="pl-input pl-mono" value={String(form.tenant ?? '')} onInput={set('tenant')} aria-invalid={!!errors.tenant} aria-describedby={describedBy('tenant', errors.tenant)} autocomplete="off" spellcheck={false} />
       </Field>
-      <Field id="cloud" label="Cloud" hint="The national cloud your tenant lives in; the app must be registered there." error={errors.cloud}>
-        <select id="cloud" class="pl-input" value={String(form.cloud)} onChange={set('cloud')} aria-describedby={describedBy('cloud', errors.cloud)}>
+      <Field id="cloud" locked={locked('cloud')} label="Cloud" hint="The national cloud your tenant lives in; the app must be registered there." error={errors.cloud}>
+        <select id="cloud" disabled={locked('cloud')} class="pl-input" value={String(form.cloud)} onChange={set('cloud')} aria-describedby={describedBy('cloud', errors.cloud)}>
           {CLOUD_IDS.map((id) => <option value={id}>{CLOUDS[id].label}</option>)}
         </select>
       </Field>
-      <Field id="graphVersion" label="Graph version" hint="v1.0 unless Microsoft support asks for beta; the synchronization API is the same in both.">
-        <select id="graphVersion" class="pl-input" value={String(form.graphVersion)} onChange={set('graphVersion')} aria-describedby="graphVersion-hint">
+      <Field id="graphVersion" locked={locked('graphVersion')} label="Graph version" hint="v1.0 unless Microsoft support asks for beta; the synchronization API is the same in both.">
+        <select id="graphVersion" disabled={locked('graphVersion')} class="pl-input" value={String(form.graphVersion)} onChange={set('graphVersion')} aria-describedby="graphVersion-hint">
           <option value="v1.0">v1.0</option>
           <option value="beta">beta</option>
         </select>
@@ -68,12 +74,12 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
       </Field>
       <div class="pl-field">
         <label class="pl-check">
-          <input type="checkbox" id="allowJobActions" checked={form.allowJobActions === true} aria-describedby="allowJobActions-hint"
+          <input type="checkbox" id="allowJobActions" disabled={locked('allowJobActions')} checked={form.allowJobActions === true} aria-describedby="allowJobActions-hint"
             onChange={(event) => setForm({ ...form, allowJobActions: (event.currentTarget as HTMLInputElement).checked })} />
           Allow job actions
         </label>
         <p id="allowJobActions-hint" class="pl-caption">
-          Off by default: the extension only reads. On, the job card offers Restart, Start and Pause, each confirmed by you;
+          {locked('allowJobActions') && `${BY_POLICY} `}Off by default: the extension only reads. On, the job card offers Restart, Start and Pause, each confirmed by you;
           the first action asks Microsoft for the Synchronization.ReadWrite.All permission.
         </p>
       </div>

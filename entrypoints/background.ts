@@ -9,7 +9,7 @@ import { sendMessage } from '@/lib/protocol';
 import { createActionService } from '@/lib/actions/action-service';
 import { createHistoryWriter } from '@/lib/actions/history';
 import { createLedger } from '@/lib/actions/ledger';
-import { actionHistoryItem, actionTicketsItem, settingsItem, watchPrefsItem } from '@/lib/settings';
+import { actionHistoryItem, actionTicketsItem, readSettings, settingsItem, watchPrefsItem } from '@/lib/settings';
 import { createWatchService } from '@/lib/watch/service';
 import { watchDeps } from '@/lib/watch/browser';
 
@@ -18,9 +18,13 @@ export default defineBackground(() => {
   const host = import.meta.env.FIREFOX ? createMsalSession() : createOffscreenHost();
   const auth = createAuthBroker(host, (details) => browser.identity.launchWebAuthFlow(details));
   const redirectUri = browser.identity.getRedirectURL();
-  const getSettings = () => settingsItem.getValue();
+  // Read each time: the organization's policy can change while the browser runs.
+  const getSettings = () => readSettings();
   const lookup = createLookupService({ getSettings, auth, redirectUri });
   settingsItem.watch(() => lookup.clear());
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'managed') lookup.clear();
+  });
   const badges = createTabBadges(browser.action ?? browser.browserAction);
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
   const watch = createWatchService(watchDeps(lookup, browser.action ?? browser.browserAction));

@@ -3,6 +3,7 @@
  * free of storage libraries): where the admin left it, and the time-zone choice from the settings.
  * Both items are declared in lib/settings.ts under these keys, so pages and tests see one item each.
  */
+import { readPolicy } from './policy';
 
 export interface OverlayPlacement {
   collapsed: boolean;
@@ -44,13 +45,14 @@ export function toPlacement(value: unknown): OverlayPlacement {
 
 /** What the overlay needs from storage, in one read: its placement and the settings' time zone. */
 export async function readOverlayStorage(): Promise<{ placement: OverlayPlacement; timeZone: string | undefined; actionsAllowed?: boolean }> {
-  const stored = await local().get([OVERLAY_PLACEMENT_KEY, SETTINGS_KEY]);
+  const [stored, policy] = await Promise.all([local().get([OVERLAY_PLACEMENT_KEY, SETTINGS_KEY]), readPolicy()]);
   const settings = stored[SETTINGS_KEY] as { times?: unknown; allowJobActions?: unknown } | undefined;
+  // The job-actions opt-in (lib/settings.ts): only a stored `true` shows the buttons, unless a policy decides.
+  const allowed = policy.allowJobActions ?? (settings && typeof settings === 'object' && settings.allowJobActions === true);
   return {
     placement: toPlacement(stored[OVERLAY_PLACEMENT_KEY]),
     timeZone: timeZoneOf(settings && typeof settings === 'object' ? settings.times : undefined),
-    // The job-actions opt-in (lib/settings.ts): only a stored `true` shows the buttons.
-    ...(settings && typeof settings === 'object' && settings.allowJobActions === true ? { actionsAllowed: true } : {}),
+    ...(allowed ? { actionsAllowed: true } : {}),
   };
 }
 
@@ -58,7 +60,7 @@ export async function readOverlayStorage(): Promise<{ placement: OverlayPlacemen
 export function onSettingsChanged(callback: () => void): void {
   const g = globalThis as unknown as { browser?: { storage?: StorageEvents }; chrome: { storage: StorageEvents } };
   (g.browser?.storage ?? g.chrome.storage).onChanged?.addListener((changes, area) => {
-    if (area === 'local' && Object.hasOwn(changes, SETTINGS_KEY)) callback();
+    if ((area === 'local' && Object.hasOwn(changes, SETTINGS_KEY)) || area === 'managed') callback();
   });
 }
 

@@ -4,6 +4,7 @@ import { isCloudId, type CloudId } from './clouds';
 import type { GraphVersion } from './graph-client';
 import { isGuid, isJobId, isTemplateId, isTenant, normalizeGuid } from './ids';
 import { label as cutLabel } from './json-fields';
+import { applyPolicy, readPolicy } from './policy';
 import { DEFAULT_WATCH_MINUTES, sanitizeWatched, watchMinutes, type WatchedJob } from './watch/watched';
 import type { ActionRecord } from './actions/history';
 import type { Tickets } from './actions/ledger';
@@ -116,8 +117,14 @@ export const watchPrefsItem = storage.defineItem<WatchPrefs>('local:watchPrefs',
 export const watchSessionEndedItem = storage.defineItem<boolean>('local:watchSessionEnded', { fallback: false, version: 1 });
 
 export async function readWatchPrefs(): Promise<WatchPrefs> {
-  const raw = (await watchPrefsItem.getValue().catch(() => null)) as Partial<WatchPrefs> | null;
-  return { intervalMinutes: watchMinutes(raw?.intervalMinutes), notify: raw?.notify === true };
+  const [raw, policy] = await Promise.all([watchPrefsItem.getValue().catch(() => null) as Promise<Partial<WatchPrefs> | null>, readPolicy()]);
+  return { intervalMinutes: watchMinutes(policy.watchIntervalMinutes ?? raw?.intervalMinutes), notify: raw?.notify === true };
+}
+
+/** The settings in force: what the options page saved, with what the organization's policy sets winning. */
+export async function readSettings(): Promise<Settings> {
+  const [local, policy] = await Promise.all([settingsItem.getValue(), readPolicy()]);
+  return applyPolicy(local, policy);
 }
 
 export async function readWatchedJobs(): Promise<WatchedJob[]> {

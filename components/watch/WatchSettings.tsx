@@ -5,6 +5,8 @@ import { MIN_WATCH_MINUTES, watchMinutes } from '@/lib/watch/watched';
 export interface WatchSettingsProps {
   initial: WatchPrefs;
   onSave: (prefs: WatchPrefs) => Promise<void>;
+  /** The organization's policy sets the interval: shown, read-only. */
+  intervalLocked?: boolean;
   /**
    * Asks the browser for the optional `notifications` permission; it must run in the admin's click
    * (browsers grant optional permissions only to a user gesture). Resolves to whether it was granted.
@@ -13,7 +15,7 @@ export interface WatchSettingsProps {
 }
 
 /** How often watched jobs are checked, and whether a change notifies; saved as the admin changes them. */
-export function WatchSettings({ initial, onSave, requestNotifications }: WatchSettingsProps) {
+export function WatchSettings({ initial, onSave, requestNotifications, intervalLocked = false }: WatchSettingsProps) {
   const [prefs, setPrefs] = useState(initial);
   const [status, setStatus] = useState('');
   const save = async (next: WatchPrefs, said: string) => {
@@ -43,6 +45,7 @@ export function WatchSettings({ initial, onSave, requestNotifications }: WatchSe
           id="watchMinutes"
           class="pl-input"
           type="number"
+          disabled={intervalLocked}
           min={MIN_WATCH_MINUTES}
           max={1440}
           value={prefs.intervalMinutes}
@@ -51,7 +54,7 @@ export function WatchSettings({ initial, onSave, requestNotifications }: WatchSe
             void save({ ...prefs, intervalMinutes: minutes }, `Watched jobs are checked every ${minutes} minutes.`);
           }}
         />
-        <p class="pl-caption">{MIN_WATCH_MINUTES} minutes at least; 15 by default.</p>
+        <p class="pl-caption">{intervalLocked ? 'Set by your organization.' : `${MIN_WATCH_MINUTES} minutes at least; 15 by default.`}</p>
       </div>
       <label class="pl-check">
         <input type="checkbox" checked={prefs.notify} onChange={onNotify} /> Notify me when a watched job goes into or out of

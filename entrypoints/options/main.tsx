@@ -5,6 +5,7 @@ import { LENS_CSS, PAGE_CSS } from '@/components/styles';
 import { ActionHistory } from '@/components/actions/ActionHistory';
 import { WatchSettings } from '@/components/watch/WatchSettings';
 import { sanitizeHistory } from '@/lib/actions/history';
+import { applyPolicy, readPolicy, type Policy } from '@/lib/policy';
 import { actionHistoryItem, readWatchPrefs, settingsItem, timeZoneOf, watchPrefsItem, type Settings, type WatchPrefs } from '@/lib/settings';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: LENS_CSS + PAGE_CSS }));
@@ -13,7 +14,15 @@ root.className = 'pl-root pl-page';
 
 const copy = (text: string) => navigator.clipboard.writeText(text);
 
-function show(initial: Settings, watchPrefs: WatchPrefs, history: unknown): void {
+/** What the form saves: locked keys keep their local value (the policy's shows, but is not copied into local storage). */
+async function saveUnderPolicy(settings: Settings, policy: Policy): Promise<void> {
+  const local = await settingsItem.getValue();
+  const keep = Object.fromEntries(Object.keys(policy).filter((key) => key in local).map((key) => [key, local[key as keyof Settings]]));
+  await settingsItem.setValue({ ...settings, ...keep });
+}
+
+function show(local: Settings, policy: Policy, watchPrefs: WatchPrefs, history: unknown): void {
+  const initial = applyPolicy(local, policy);
   render(
     <main>
       <h1>Provisioning Lens settings</h1>
@@ -23,14 +32,15 @@ function show(initial: Settings, watchPrefs: WatchPrefs, history: unknown): void
         cloud={initial.cloud}
         // The script's output fills the form (a new key: the form starts again from the saved ids).
         onIds={async (ids) => {
-          const next = { ...initial, ...ids };
+          const next = { ...local, ...ids };
           await settingsItem.setValue(next);
-          show(next, watchPrefs, history);
+          show(next, policy, watchPrefs, history);
         }}
       />
-      <OptionsForm key={`${initial.clientId}|${initial.tenant}`} initial={initial} onSave={(settings) => settingsItem.setValue(settings)} />
+      <OptionsForm key={`${initial.clientId}|${initial.tenant}`} initial={initial} policy={policy} onSave={(settings) => saveUnderPolicy(settings, policy)} />
       <WatchSettings
         initial={watchPrefs}
+        intervalLocked={policy.watchIntervalMinutes !== undefined}
         onSave={(prefs) => watchPrefsItem.setValue(prefs)}
         requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
       />
@@ -40,8 +50,8 @@ function show(initial: Settings, watchPrefs: WatchPrefs, history: unknown): void
   );
 }
 
-Promise.all([settingsItem.getValue(), readWatchPrefs(), actionHistoryItem.getValue()]).then(([initial, watchPrefs, history]) => {
-  show(initial, watchPrefs, history);
+Promise.all([settingsItem.getValue(), readPolicy(), readWatchPrefs(), actionHistoryItem.getValue()]).then(([local, policy, watchPrefs, history]) => {
+  show(local, policy, watchPrefs, history);
   // Actions taken in a portal tab or the popup appear here as they happen.
-  actionHistoryItem.watch((next) => show(initial, watchPrefs, next));
+  actionHistoryItem.watch((next) => show(local, policy, watchPrefs, next));
 });

@@ -3,7 +3,7 @@ import { PopupApp } from '@/components/PopupApp';
 import { LENS_CSS, PAGE_CSS } from '@/components/styles';
 import { createLensClient } from '@/lib/client';
 import { sendMessage } from '@/lib/protocol';
-import { readRecentLookups, recentLookupsItem, rememberLookup, settingsItem, timeZoneOf, type RecentLookup } from '@/lib/settings';
+import { readRecentLookups, readSettings, recentLookupsItem, rememberLookup, timeZoneOf, type RecentLookup } from '@/lib/settings';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: LENS_CSS + PAGE_CSS }));
 const root = document.getElementById('app')!;
@@ -18,7 +18,7 @@ async function tabPage() {
   return sendMessage('getPortalPage', undefined, tabId).catch(() => null);
 }
 
-Promise.all([tabPage(), settingsItem.getValue(), readRecentLookups()]).then(([page, settings, initialRecent]) => {
+Promise.all([tabPage(), readSettings(), readRecentLookups()]).then(([page, settings, initialRecent]) => {
   const client = createLensClient();
   // Rendered again with the new list after each lookup that found jobs: "Look up another job" shows it.
   const show = (recent: readonly RecentLookup[]) =>

@@ -11,6 +11,7 @@ beforeAll(() => void ({ cloud, h } = env));
 describe('settings and session', () => {
   it('validates the settings, shows the redirect URI to register and copies it', async () => {
     const options = await h.page('options.html');
+    await options.getByRole('heading', { name: 'First, register the app in Entra ID' }).waitFor();
     // The registration steps come first: the form needs what they produce.
     const stepsBeforeForm = await options.evaluate(() => {
       const steps = document.querySelector('ol.pl-steps');
