@@ -4,6 +4,7 @@ import { createOffscreenHost } from '@/lib/auth/offscreen-host';
 import { registerBackgroundHandlers } from '@/lib/background-handlers';
 import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
+import { createFailuresService } from '@/lib/logs/failures-service';
 import { sendMessage } from '@/lib/protocol';
 import { settingsItem } from '@/lib/settings';
 
@@ -14,9 +15,14 @@ export default defineBackground(() => {
   const redirectUri = browser.identity.getRedirectURL();
   const getSettings = () => settingsItem.getValue();
   const lookup = createLookupService({ getSettings, auth, redirectUri });
-  settingsItem.watch(() => lookup.clear());
+  const failures = createFailuresService({ getSettings, auth, redirectUri });
+  settingsItem.watch(() => {
+    lookup.clear();
+    failures.clear();
+  });
   registerBackgroundHandlers({
     lookup,
+    failures,
     auth,
     getSettings,
     redirectUri,

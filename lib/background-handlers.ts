@@ -7,12 +7,16 @@ import type { AuthBroker } from './auth/broker';
 import { graphScope, isCloudId } from './clouds';
 import { isGrant, signInScopes, SYNC_SCOPE, type Grant } from './auth/grants';
 import { authConfigOf, type LookupService } from './lookup-service';
+import type { FailuresService } from './logs/failures-service';
+import { sanitizeFailuresQuery } from './logs/sanitize';
 import { onMessage, type AuthState, type JobQuery, type SignInResult } from './protocol';
 import { isTrustedSender, type SenderLike } from './sender';
 import { isConfigured, type Settings } from './settings';
 
 export interface BackgroundDeps {
   lookup: LookupService;
+  /** The provisioning-logs digest (lib/logs); absent, lookupFailures is not answered. */
+  failures?: FailuresService;
   auth: AuthBroker;
   getSettings(): Promise<Settings>;
   redirectUri: string;
@@ -59,6 +63,7 @@ export async function signIn(deps: BackgroundDeps, grant?: Grant): Promise<SignI
   const result = await deps.auth.signIn(authConfigOf(settings, deps.redirectUri), scopes);
   if (result.ok) {
     deps.lookup.clear();
+    deps.failures?.clear();
     return { ok: true, account: result.account };
   }
   if (result.reason === 'cancelled')
@@ -85,6 +90,12 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     if (!query) return { kind: 'error', error: { kind: 'input', title: 'The lookup request was malformed.', action: 'Reload the page.' } };
     return deps.lookup.lookupJobs(query);
   });
+  onMessage('lookupFailures', ({ data, sender }) => {
+    if (!trusted(sender)) return refuse();
+    const query = sanitizeFailuresQuery(data);
+    if (!query || !deps.failures) return { kind: 'error', problem: 'other', error: { kind: 'input', title: 'The logs request was malformed.', action: 'Reload the page.' } };
+    return deps.failures.lookupFailures(query);
+  });
   onMessage('getAuthState', ({ sender }) => (trusted(sender) ? authState(deps) : refuse()));
   onMessage('signIn', ({ data, sender }) => {
     if (!trusted(sender)) return refuse();
@@ -102,6 +113,7 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     const settings = await deps.getSettings();
     if (isConfigured(settings)) await deps.auth.signOut(authConfigOf(settings, deps.redirectUri));
     deps.lookup.clear();
+    deps.failures?.clear();
     return authState(deps);
   });
 }

@@ -7,6 +7,7 @@ import { GRANTS, SYNC_SCOPE } from './auth/grants';
 import type { SynchronizationJob, ServicePrincipal } from '@microsoft/microsoft-graph-types';
 import { CLOUDS, type CloudId } from './clouds';
 import { jobPath, jobsPath, servicePrincipalByAppIdPath } from './graph-paths';
+import { asLogPage, fetchFailureRecords, type FailureRecords } from './logs/fetch-records';
 
 export type GraphVersion = 'v1.0' | 'beta';
 
@@ -54,6 +55,11 @@ export interface GraphClient {
   getJob(servicePrincipalId: string, jobId: string): Promise<GraphResult<SynchronizationJob>>;
   /** Resolve an application (client) id to its service principal; needs Application.Read.All. */
   getServicePrincipalByAppId(appId: string): Promise<GraphResult<ServicePrincipal>>;
+  /**
+   * One job's failures in the provisioning logs since `since` (ISO), newest first: at most 3 pages
+   * and 1,000 records (lib/logs/fetch-records.ts). Needs AuditLog.Read.All and Directory.Read.All.
+   */
+  listProvisioningFailures(jobId: string, since: string): Promise<GraphResult<FailureRecords>>;
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
@@ -72,6 +78,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         const sp = asObject<ServicePrincipal>(body);
         return typeof sp?.id === 'string' ? sp : undefined;
       }),
+    listProvisioningFailures: async (jobId, since) =>
+      fetchFailureRecords((url) => requestWithRetries(url, GRANTS.logs, asLogPage, options), base, jobId, since),
   };
 }
 

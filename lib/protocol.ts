@@ -8,6 +8,7 @@ import type { CloudId } from './clouds';
 import type { PortalPage } from './portal-url';
 import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
 import type { Grant } from './auth/grants';
+import type { FailuresLookup, FailuresQuery } from './logs/types';
 
 /** A failure told the way an admin needs it: what happened, what to do, and the ids for support. */
 export interface LensError {
@@ -80,6 +81,8 @@ export type SignInResult = { ok: true; account: Account } | { ok: false; error: 
 export interface ProtocolMap {
   /** Jobs of one service principal (or one job of it). */
   lookupJobs(query: JobQuery): JobLookup;
+  /** One job's recent failures from the provisioning logs, as a digest (lib/logs). */
+  lookupFailures(query: FailuresQuery): FailuresLookup;
   getAuthState(): AuthState;
   /**
    * Interactive sign-in. `grant` adds a feature's permissions (lib/auth/grants.ts: incremental
