@@ -6,6 +6,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { JobCard } from './JobCard';
 import { JobPicker } from './JobPicker';
 import type { PortalLinks } from './links';
+import type { FailuresSource } from './logs/useFailures';
 import { defaultJobIndex, jobSummary, type PanelState } from './summary';
 
 export interface JobsPanelProps {
@@ -23,6 +24,8 @@ export interface JobsPanelProps {
   copy: (text: string) => Promise<void>;
   /** The portal pages the host can offer for the advice's steps, passed to the job card. */
   links?: PortalLinks;
+  /** The provisioning logs' digest, passed to the job card. */
+  failures?: FailuresSource;
 }
 
 function Skeleton() {
@@ -135,7 +138,7 @@ export function JobsPanel(props: JobsPanelProps) {
           <AppName displayName={state.displayName} views={views} />
           <JobPicker views={views} index={index} onChange={(i) => setChoice({ jobId: views[i]?.jobId ?? '', index: i })} />
           <JobCard view={view} raw={state.jobs[index]} fetchedAt={state.fetchedAt} now={props.now} timeZone={props.timeZone}
-            onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links} />
+            onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links} failures={props.failures} />
         </>
       );
   }

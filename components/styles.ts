@@ -3,6 +3,8 @@
  * popup and options pages. Fluent tokens from ux-brief.md; hosts put `pl-root` on their container.
  * Text colours on tints are the darker Fluent shades so every pair stays at WCAG AA (4.5:1) or better.
  */
+import { LOGS_CSS } from './logs/styles';
+
 export const LENS_CSS = /* css */ `
 :root, :host {
   --pl-font: "Segoe UI", system-ui, -apple-system, sans-serif;
@@ -130,6 +132,7 @@ export const LENS_CSS = /* css */ `
 .pl-collapsed.pl-tone-success { border-color: var(--pl-success); } .pl-collapsed.pl-tone-neutral { border-color: var(--pl-border-strong); }
 .pl-collapsed-state { font-weight: 600; white-space: nowrap; margin-right: 4px; }
 .pl-collapsed .pl-btn-icon { color: inherit; }
+${LOGS_CSS}
 `;
 
 /** Forms and whole pages (options, popup): the overlay never uses these. */

@@ -5,6 +5,7 @@ import { registerBackgroundHandlers } from '@/lib/background-handlers';
 import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
 import { createFailuresService } from '@/lib/logs/failures-service';
+import { storedGrantMemory } from '@/lib/logs/grant-memory';
 import { sendMessage } from '@/lib/protocol';
 import { settingsItem } from '@/lib/settings';
 
@@ -15,7 +16,7 @@ export default defineBackground(() => {
   const redirectUri = browser.identity.getRedirectURL();
   const getSettings = () => settingsItem.getValue();
   const lookup = createLookupService({ getSettings, auth, redirectUri });
-  const failures = createFailuresService({ getSettings, auth, redirectUri });
+  const failures = createFailuresService({ getSettings, auth, redirectUri, granted: storedGrantMemory() });
   settingsItem.watch(() => {
     lookup.clear();
     failures.clear();

@@ -113,7 +113,7 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     const settings = await deps.getSettings();
     if (isConfigured(settings)) await deps.auth.signOut(authConfigOf(settings, deps.redirectUri));
     deps.lookup.clear();
-    deps.failures?.clear();
+    await deps.failures?.forget();
     return authState(deps);
   });
 }

@@ -11,6 +11,7 @@ import { isJobId } from '../ids';
 import { authConfigOf, DEFAULT_CACHE_MS } from '../lookup-service';
 import { isConfigured, type Settings } from '../settings';
 import { digestFailures } from './digest';
+import { memoryGrantMemory, type GrantMemory } from './grant-memory';
 import { describeLogsFailure } from './errors';
 import { LOGS_DAYS, sinceIso } from './query';
 import type { FailuresLookup, FailuresQuery } from './types';
@@ -23,15 +24,20 @@ export interface FailuresDeps {
   now?: () => number;
   cacheMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Which registrations have the logs permissions (lib/logs/grant-memory.ts); default: this worker's memory. */
+  granted?: GrantMemory;
 }
 
 export function createFailuresService(deps: FailuresDeps) {
   const now = deps.now ?? Date.now;
   const cache = new Map<string, { at: number; answer: FailuresLookup }>();
   const inFlight = new Map<string, Promise<FailuresLookup>>();
+  const granted = deps.granted ?? memoryGrantMemory();
 
   async function fetchFailures(query: FailuresQuery, settings: Settings): Promise<FailuresLookup> {
     const config = authConfigOf(settings, deps.redirectUri);
+    const registration = grantKey(settings);
+    if (query.auto && !(await granted.has(registration))) return { kind: 'notGranted' };
     const graph = createGraphClient({
       cloud: settings.cloud,
       version: settings.graphVersion,
@@ -42,7 +48,12 @@ export function createFailuresService(deps: FailuresDeps) {
     const started = now();
     try {
       const result = await graph.listProvisioningFailures(query.jobId, sinceIso(started));
-      if (!result.ok) return { kind: 'error', ...describeLogsFailure(result.error) };
+      if (!result.ok) {
+        const described = describeLogsFailure(result.error);
+        if (described.problem === 'consent') await granted.remove(registration);
+        return { kind: 'error', ...described };
+      }
+      await granted.add(registration);
       return {
         kind: 'failures',
         digest: digestFailures(result.data.records, { since: started - LOGS_DAYS * 86_400_000 }),
@@ -53,7 +64,10 @@ export function createFailuresService(deps: FailuresDeps) {
       };
     } catch (error) {
       // No silent token for the logs scopes: consent was never given (AADSTS65001) or the session ended.
-      if (error instanceof AuthNeededError) return { kind: 'notGranted' };
+      if (error instanceof AuthNeededError) {
+        await granted.remove(registration);
+        return { kind: 'notGranted' };
+      }
       throw error;
     }
   }
@@ -76,7 +90,7 @@ export function createFailuresService(deps: FailuresDeps) {
       const request = fetchFailures(query, settings)
         .then((answer) => {
           // A refusal to grant is remembered too: each page view would otherwise ask the sign-in service again.
-          if (answer.kind === 'failures' || answer.kind === 'notGranted') cache.set(key, { at: now(), answer });
+          if (answer.kind === 'failures' || (answer.kind === 'notGranted' && !query.auto)) cache.set(key, { at: now(), answer });
           else cache.delete(key);
           return answer;
         })
@@ -84,11 +98,18 @@ export function createFailuresService(deps: FailuresDeps) {
       inFlight.set(key, request);
       return request;
     },
-    /** Forget everything (sign-in, sign-out, settings change). */
+    /** Forget the answers (sign-in, settings change). */
     clear() {
       cache.clear();
     },
+    /** Forget the answers and which registrations had the permissions (sign-out). */
+    async forget() {
+      cache.clear();
+      await granted.clear();
+    },
   };
 }
+
+const grantKey = (settings: Settings) => [settings.cloud, settings.tenant.toLowerCase(), settings.clientId.toLowerCase()].join('|');
 
 export type FailuresService = ReturnType<typeof createFailuresService>;

@@ -8,6 +8,11 @@ export interface FailuresQuery {
   jobId: string;
   /** Skip the short cache (the section's Refresh, or right after a grant). */
   fresh?: boolean;
+  /**
+   * Loading by itself (a quarantined job), not on the admin's click: only when the permissions are
+   * known to work, so no page view asks the sign-in service for a token it would refuse.
+   */
+  auto?: boolean;
 }
 
 /** Which of the logs' known refusals this is, so the section can offer the one step that helps. */

@@ -50,6 +50,20 @@ describe('failures service', () => {
     expect(urls).toHaveLength(2);
   });
 
+  it('loads by itself (auto) only once the permissions worked, without touching the sign-in service before', async () => {
+    const { service, urls, scopes } = setup();
+    expect(await service.lookupFailures({ cloud: 'global', jobId: JOB, auto: true })).toEqual({ kind: 'notGranted' });
+    expect(scopes).toEqual([]);
+    expect(urls).toEqual([]);
+    // The admin's click reads the logs; from then on the section loads by itself.
+    await service.lookupFailures({ cloud: 'global', jobId: JOB });
+    expect(await service.lookupFailures({ cloud: 'global', jobId: JOB, auto: true, fresh: true })).toMatchObject({ kind: 'failures' });
+    expect(urls).toHaveLength(2);
+    await service.forget();
+    expect(await service.lookupFailures({ cloud: 'global', jobId: JOB, auto: true })).toEqual({ kind: 'notGranted' });
+    expect(urls).toHaveLength(2);
+  });
+
   it('folds identical requests in flight into one', async () => {
     const { service, urls } = setup();
     await Promise.all([1, 2, 3].map(() => service.lookupFailures({ cloud: 'global', jobId: JOB })));
@@ -103,7 +117,7 @@ describe('failures service', () => {
   });
 
   it('rebuilds the message payload from known fields only', () => {
-    expect(sanitizeFailuresQuery({ cloud: 'global', jobId: ` ${JOB} `, fresh: true, url: 'https://evil' })).toEqual({ cloud: 'global', jobId: JOB, fresh: true });
+    expect(sanitizeFailuresQuery({ cloud: 'global', jobId: ` ${JOB} `, fresh: true, url: 'https://evil' })).toEqual({ cloud: 'global', jobId: JOB, fresh: true, auto: false });
     for (const bad of [null, 'x', { cloud: 'mars', jobId: JOB }, { cloud: 'global' }, { cloud: 'global', jobId: 'x'.repeat(301) }])
       expect(sanitizeFailuresQuery(bad)).toBeUndefined();
   });
