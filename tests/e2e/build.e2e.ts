@@ -104,7 +104,7 @@ const KB = 1024;
 describe('weight budgets', () => {
   it.each([
     ['content script loader, on every portal page', '.output/chrome-mv3/content-scripts/content.js', 12 * KB],
-    ['overlay UI, on provisioning pages', '.output/chrome-mv3/overlay-ui.js', 24 * KB],
+    ['overlay UI, on provisioning pages', '.output/chrome-mv3/overlay-ui.js', 26 * KB],
     ['Chrome service worker', '.output/chrome-mv3/background.js', 16 * KB],
     ['Firefox background page (MSAL runs there)', '.output/firefox-mv2/background.js', 90 * KB],
   ])('%s', (_, file, budget) => {
@@ -115,7 +115,7 @@ describe('weight budgets', () => {
 
   it.each([
     ['offscreen document (MSAL)', 'offscreen.html', 85 * KB],
-    ['popup', 'popup.html', 32 * KB],
+    ['popup', 'popup.html', 36 * KB],
     ['options page', 'options.html', 24 * KB],
   ])('%s with its chunks', (_, html, budget) => {
     const size = pageGzip('.output/chrome-mv3', html);
