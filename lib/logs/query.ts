@@ -8,8 +8,13 @@ import { InvalidIdError } from '../graph-paths';
 
 /** How far back the digest looks: free tenants keep 7 days, so every tenant has them all. */
 export const LOGS_DAYS = 7;
-/** Records per page. No maximum is documented; public scripts use 500 or 999. */
-export const LOGS_PAGE_SIZE = 500;
+/**
+ * Records per page. The provisioning docs give no maximum; the other reports endpoints (sign-ins,
+ * directory audits) document 1,000, so a digest is one request. The simpler forms, tried after a
+ * 400, ask for 500, what public scripts use, in case the size was what Graph refused.
+ */
+export const LOGS_PAGE_SIZE = 1000;
+export const LOGS_SAFE_PAGE_SIZE = 500;
 /** The reports throttle allows 5 requests per 10 s per tenant: one digest never takes more than 3. */
 export const LOGS_MAX_PAGES = 3;
 export const LOGS_MAX_RECORDS = 1000;
@@ -43,7 +48,7 @@ export function failuresFilter(jobId: string, since: string, form: FilterForm): 
 }
 
 /** `/auditLogs/provisioning?$filter=…&$orderby=…&$top=…`, percent-encoded (spaces as %20, never +). */
-export function failuresPath(jobId: string, since: string, form: FilterForm, top = LOGS_PAGE_SIZE): string {
+export function failuresPath(jobId: string, since: string, form: FilterForm, top = form === 'full' ? LOGS_PAGE_SIZE : LOGS_SAFE_PAGE_SIZE): string {
   const params: [string, string][] = [['$filter', failuresFilter(jobId, since, form)]];
   if (form === 'full') params.push(['$orderby', 'activityDateTime desc']);
   params.push(['$top', String(top)]);

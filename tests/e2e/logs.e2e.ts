@@ -52,7 +52,7 @@ describe('recent failures', () => {
     const job = appByKey(cloud.tenant, 'fabrikam-learning').jobs[0].id;
     expect(params.get('$filter')).toMatch(new RegExp(`^jobId eq '${job.replace(/\./g, '\\.')}' and provisioningStatusInfo/status eq 'failure' and activityDateTime gt \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$`));
     expect(params.get('$orderby')).toBe('activityDateTime desc');
-    expect(params.get('$top')).toBe('500');
+    expect(params.get('$top')).toBe('1000');
 
     // Biggest group first, with counts, step, who refused, reason, and examples with change ids.
     expect(text).toContain('15 failed events in the last 7 days');

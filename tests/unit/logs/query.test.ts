@@ -17,7 +17,7 @@ describe('failures query', () => {
     const params = new URL(`https://x${path}`).searchParams;
     expect(params.get('$filter')).toBe(failuresFilter(JOB, SINCE, 'full'));
     expect(params.get('$orderby')).toBe('activityDateTime desc');
-    expect(params.get('$top')).toBe('500');
+    expect(params.get('$top')).toBe('1000');
     expect(path).not.toContain('+');
   });
 
@@ -25,6 +25,7 @@ describe('failures query', () => {
     expect(failuresFilter(JOB, SINCE, 'jobAndStatus')).toBe(`jobId eq '${JOB}' and provisioningStatusInfo/status eq 'failure'`);
     expect(failuresFilter(JOB, SINCE, 'job')).toBe(`jobId eq '${JOB}'`);
     expect(failuresPath(JOB, SINCE, 'job')).not.toContain('orderby');
+    expect(failuresPath(JOB, SINCE, 'job')).toContain('$top=500');
   });
 
   it('refuses anything that is not a job id, and doubles quotes as a second lock', () => {
