@@ -56,6 +56,7 @@ export function FailureGroup({ group, now, timeZone, copy }: FailureGroupProps) 
           </>
         )}
       </dl>
+      {group.examples.some((e) => e.changeId) && <p class="pl-caption">Examples; a change ID is what Microsoft support asks for.</p>}
       <ul class="pl-failure-examples" aria-label={`Objects failing with ${group.code || 'no error code'}`}>
         {group.examples.map((example, i) => (
           <li key={i}>
@@ -63,7 +64,6 @@ export function FailureGroup({ group, now, timeZone, copy }: FailureGroupProps) 
             <span class="pl-caption"> · {example.action || 'unknown action'} · <TimeText time={time(example.time)} fallback="unknown time" /></span>
             {example.changeId && (
               <span class="pl-change">
-                <span class="pl-caption">Change ID (give this to Microsoft support)</span>
                 <CopyableId id={example.changeId} name="Change ID" copy={copy} />
               </span>
             )}

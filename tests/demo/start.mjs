@@ -118,6 +118,14 @@ try {
     await lookup.getByLabel('Service principal object ID').waitFor();
     await shoot(lookup, 'popup-lookup');
 
+    // Recent failures: a quarantined app whose logs have failures, after the admin's first click (consent).
+    const failing = appByKey(cloud.tenant, 'fabrikam-learning');
+    await portal.bringToFront();
+    await portal.evaluate((hash) => (location.hash = hash), new URL(provisioningUrl(failing)).hash);
+    await overlay.getByRole('button', { name: 'Show recent failures' }).click();
+    await overlay.getByRole('region', { name: 'Recent failures' }).getByText(/failed events in the last/).waitFor();
+    shots.push(await shootWhole(portal, card, cardBody, resolve(outDir, 'overlay-recent-failures.png')));
+
     shots.push(await shootExtensionsPage(browser, resolve(outDir, 'extensions-page.png')));
 
     console.log('Demo screenshots:');

@@ -3,11 +3,16 @@
  * path, the digest of a quarantined job, the empty-but-quarantined case, each refusal the logs have,
  * and the request budget (one logs request per view, none on reopen within the cache window).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOG_FAULTS } from '../fake-cloud/provisioning-logs.mjs';
 import { appByKey, provisioningUrl, type FakeCloud } from './harness';
-import { overlay, useSignedInExtension, type Harness } from './flows';
+import { overlay, tabIdOf, useSignedInExtension, type Harness } from './flows';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const env = useSignedInExtension();
 let cloud: FakeCloud;
@@ -141,4 +146,24 @@ describe('recent failures', () => {
     await sectionSays(page, 'BoxRateLimited');
     await page.close();
   }, 45_000);
+
+  it('the popup shows the same section for the portal tab, from the cache, with no serious axe finding', async () => {
+    const page = await open('fabrikam-learning');
+    await sectionSays(page, '6 objects, 12 events');
+    const tabId = await tabIdOf(h, page);
+    cloud.clearLog();
+    const popup = await h.page(`popup.html?tab=${tabId}`);
+    const region = popup.getByRole('region', { name: 'Recent failures' });
+    await region.getByText('6 objects, 12 events').waitFor();
+    expect(logRequests()).toHaveLength(0);
+    await popup.evaluate(AXE_SOURCE);
+    const result = await popup.evaluate(() =>
+      (window as unknown as { axe: { run(c: unknown, o: object): Promise<AxeResults> } }).axe.run('section.pl-failures', { resultTypes: ['violations'] }),
+    );
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    console.log(`[axe] popup recent failures: ${result.violations.length} violations, ${serious.length} serious or critical`);
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
 });
