@@ -166,4 +166,28 @@ describe('recent failures', () => {
     await popup.close();
     await page.close();
   });
+
+  // Last: it moves the extension to another cloud.
+  it('China (21Vianet): the section says the logs are not offered there, and nothing is asked', async () => {
+    // Signed out first: MSAL refuses a cached Global account under the China authority (authority_mismatch).
+    const popup = await h.page('popup.html');
+    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await popup.getByRole('button', { name: 'Sign in' }).first().waitFor();
+    await popup.close();
+    const options = await h.page('options.html');
+    await options.getByLabel('Cloud').selectOption('china');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    await options.close();
+    const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'salesforce-sandbox'), 'portal.azure.cn'));
+    const signInButton = overlay(page).getByRole('button', { name: 'Sign in' });
+    await signInButton.waitFor();
+    cloud.clearLog();
+    await signInButton.click();
+    await overlay(page).getByText('SalesforceInvalidCredentials').first().waitFor();
+    await sectionSays(page, 'no provisioning logs in the China (21Vianet) cloud');
+    expect(cloud.graphRequests().map((e) => e.host)).toEqual(['microsoftgraph.chinacloudapi.cn']);
+    expect(cloud.graphRequests().filter((e) => e.pathname.toLowerCase().includes('auditlogs'))).toHaveLength(0);
+    await page.close();
+  });
 });
