@@ -24,6 +24,12 @@ export function describeLogsFailure(failure: GraphFailure): { problem: FailuresP
       problem: 'licence',
       error: { ...base, title: 'This tenant cannot read provisioning logs through Graph (403).', action: 'Provisioning logs in Graph need Microsoft Entra ID P1 or P2. The portal still shows the logs; open them there.' },
     };
+  // Any other 403 (Authorization_RequestDenied…): the job-reading roles of the generic advice are the wrong list here.
+  if (status === 403)
+    return {
+      problem: 'role',
+      error: { ...base, title: 'Graph denied access to the provisioning logs (403).', action: `Reading provisioning logs needs one of: ${LOG_READER_ROLES}, and admin consent for AuditLog.Read.All and Directory.Read.All.` },
+    };
   if (status === 401)
     return {
       problem: 'role',

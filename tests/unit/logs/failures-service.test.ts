@@ -109,6 +109,16 @@ describe('failures service', () => {
     expect(urls).toHaveLength(2);
   });
 
+  it('names the log reader roles for any other 403', async () => {
+    const denied = setup({ responses: [graphError({ status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' } } })] });
+    expect(await denied.service.lookupFailures({ cloud: 'global', jobId: JOB })).toMatchObject({ kind: 'error', problem: 'role', error: { action: expect.stringContaining('Reports Reader') } });
+  });
+
+  it('tells a timeout apart, with a way to try again', async () => {
+    const { describeLogsFailure } = await import('@/lib/logs/errors');
+    expect(describeLogsFailure({ kind: 'timeout', clientRequestId: 'c-1', attempts: 1 })).toMatchObject({ problem: 'timeout', error: { kind: 'timeout', clientRequestId: 'c-1', action: expect.stringContaining('Try again') } });
+  });
+
   it('rejects a hostile job id before any token or request', async () => {
     const { service, urls, scopes } = setup();
     expect(await service.lookupFailures({ cloud: 'global', jobId: "x' or 1 eq 1" })).toMatchObject({ kind: 'error', error: { kind: 'input' } });
