@@ -103,7 +103,7 @@ function Answer({ answer, show, grant, refresh, quarantined, now, timeZone, copy
           ) : (
             <>
               <p role="status">
-                {digest.failures.toLocaleString('en-US')} failed {digest.failures === 1 ? 'event' : 'events'} in the last {answer.days} days, by error code{answer.truncated ? ' (the newest 1,000 records read)' : ''}.
+                {digest.failures.toLocaleString('en-US')} failed {digest.failures === 1 ? 'event' : 'events'} in the last {answer.days} days, by error code{answer.truncated ? ` (${digest.records.toLocaleString('en-US')} records read; there are more)` : ''}.
               </p>
               <ul class="pl-failure-list">
                 {digest.groups.map((group) => (

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOG_FAULTS } from '../fake-cloud/provisioning-logs.mjs';
+import { LOG_FAULTS, manyRecords } from '../fake-cloud/provisioning-logs.mjs';
 import { appByKey, provisioningUrl, type FakeCloud } from './harness';
 import { overlay, tabIdOf, useSignedInExtension, type Harness } from './flows';
 
@@ -164,6 +164,30 @@ describe('recent failures', () => {
     console.log(`[axe] popup recent failures: ${result.violations.length} violations, ${serious.length} serious or critical`);
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await popup.close();
+    await page.close();
+  });
+
+  it('a filter form Graph refuses (400) steps down to a simpler one; a big log is read in pages, at most 1,000 records', async () => {
+    const jobId = appByKey(cloud.tenant, 'box').jobs[0].id;
+    // 1,500 more failures for Box: more than one page of the simpler form ($top=500) and than the 1,000-record cap.
+    const extra = manyRecords({ jobId, now: Date.now(), count: 2000 }).filter((r) => r.provisioningStatusInfo.status === 'failure');
+    cloud.tenant.provisioningLogs.push(...extra);
+    const page = await open('box');
+    const refresh = section(page).getByRole('button', { name: 'Refresh failures' });
+    await refresh.waitFor();
+    cloud.clearLog();
+    cloud.graph.failNext('auditLogs/provisioning', LOG_FAULTS.badFilter);
+    await refresh.click();
+    const text = await sectionSays(page, '1,000 records read; there are more');
+    const asked = logRequests().map((e) => new URL(e.path, 'https://x').searchParams);
+    expect(asked.map((p) => [p.get('$filter')!.includes('activityDateTime'), p.get('$top'), p.get('$skiptoken')])).toEqual([
+      [true, '1000', null],
+      [false, '500', null],
+      [false, '500', '500'],
+    ]);
+    expect(logRequests().map((e) => e.status)).toEqual([400, 200, 200]);
+    expect(text).toContain('1,000 failed events');
+    cloud.tenant.provisioningLogs = cloud.tenant.provisioningLogs.filter((r) => !extra.includes(r));
     await page.close();
   });
 
