@@ -64,6 +64,7 @@ export async function signIn(deps: BackgroundDeps, grant?: Grant): Promise<SignI
   if (result.ok) {
     deps.lookup.clear();
     deps.failures?.clear();
+    if (grant === 'logs') await deps.failures?.noteGranted();
     return { ok: true, account: result.account };
   }
   if (result.reason === 'cancelled')

@@ -102,6 +102,15 @@ export function createFailuresService(deps: FailuresDeps) {
     clear() {
       cache.clear();
     },
+    /**
+     * The admin consented to the logs permissions in an interactive sign-in: quarantined jobs may now
+     * load by themselves. Said by the background, since a toolbar popup closes when the sign-in
+     * window takes the focus and never sees its own next step.
+     */
+    async noteGranted() {
+      const settings = await deps.getSettings();
+      if (isConfigured(settings)) await granted.add(grantKey(settings));
+    },
     /** Forget the answers and which registrations had the permissions (sign-out). */
     async forget() {
       cache.clear();

@@ -62,6 +62,9 @@ describe('failures service', () => {
     await service.forget();
     expect(await service.lookupFailures({ cloud: 'global', jobId: JOB, auto: true })).toEqual({ kind: 'notGranted' });
     expect(urls).toHaveLength(2);
+    // An interactive consent counts too (the popup that asked may have closed before its next step).
+    await service.noteGranted();
+    expect(await service.lookupFailures({ cloud: 'global', jobId: JOB, auto: true })).toMatchObject({ kind: 'failures' });
   });
 
   it('folds identical requests in flight into one', async () => {
