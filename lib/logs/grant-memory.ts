@@ -1,8 +1,9 @@
 /**
  * Whether the admin has granted the logs permissions for this app registration, remembered so a
  * quarantined job's section can load by itself without first asking the sign-in service for a
- * token it would refuse (a failed refresh on every page view). Set by a successful logs read,
- * dropped when a silent token fails or the admin signs out. Holds registration keys only, no token.
+ * token it would refuse (a failed refresh on every page view). Set by a successful logs read or an
+ * interactive consent to them; dropped when a silent token fails, Graph says consent is missing, or
+ * the admin signs out. Holds registration keys only, no token.
  */
 import { storage } from 'wxt/utils/storage';
 
