@@ -1,4 +1,8 @@
+import type { FailureGroup as Group } from '@/lib/logs/digest';
 import type { FailuresLookup } from '@/lib/logs/types';
+
+type FailureDigestGroups = readonly Group[];
+import { useState } from 'preact/hooks';
 import { CLOUDS } from '@/lib/clouds';
 import { ErrorNotice } from '../ErrorNotice';
 import type { ActionLink } from '../links';
@@ -19,6 +23,8 @@ export interface RecentFailuresProps {
 }
 
 const SHOW = 'Show recent failures';
+/** Error codes shown before "Show all": the biggest groups say most; a card is no place for twenty. */
+export const GROUPS_SHOWN = 5;
 
 /** The provisioning logs of one job, digested: under the job in the overlay and the popup. */
 export function RecentFailures(props: RecentFailuresProps) {
@@ -105,11 +111,7 @@ function Answer({ answer, show, grant, refresh, quarantined, now, timeZone, copy
               <p role="status">
                 {digest.failures.toLocaleString('en-US')} failed {digest.failures === 1 ? 'event' : 'events'} in the last {answer.days} days, by error code{answer.truncated ? ` (${digest.records.toLocaleString('en-US')} records read; there are more)` : ''}.
               </p>
-              <ul class="pl-failure-list">
-                {digest.groups.map((group) => (
-                  <FailureGroup key={group.code} group={group} now={now} timeZone={timeZone} copy={copy} />
-                ))}
-              </ul>
+              <GroupList groups={digest.groups} now={now} timeZone={timeZone} copy={copy} />
             </>
           )}
           {digest.skipped > 0 && (
@@ -120,4 +122,23 @@ function Answer({ answer, show, grant, refresh, quarantined, now, timeZone, copy
       );
     }
   }
+}
+
+function GroupList({ groups, now, timeZone, copy }: { groups: FailureDigestGroups } & Pick<AnswerProps, 'now' | 'timeZone' | 'copy'>) {
+  const [all, setAll] = useState(false);
+  const shown = all ? groups : groups.slice(0, GROUPS_SHOWN);
+  return (
+    <>
+      <ul class="pl-failure-list">
+        {shown.map((group) => (
+          <FailureGroup key={group.code} group={group} now={now} timeZone={timeZone} copy={copy} />
+        ))}
+      </ul>
+      {groups.length > GROUPS_SHOWN && (
+        <button type="button" class="pl-btn-link" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? `Show the ${GROUPS_SHOWN} biggest only` : `Show all ${groups.length} error codes`}
+        </button>
+      )}
+    </>
+  );
 }

@@ -94,4 +94,15 @@ describe('RecentFailures', () => {
     await settle();
     screen.getByText('Sign-in was cancelled.');
   });
+
+  it('shows the five biggest error codes first, the rest on request', async () => {
+    const records = Array.from({ length: 7 }, (_, i) => logRecord({ jobId: JOB, at: NOW.getTime() - i * 60_000, code: `Code${i}`, name: `User ${i}` }));
+    setup([found(records)], { needsAttention: true });
+    await settle();
+    const region = screen.getByRole('region', { name: 'Recent failures' });
+    expect(region.querySelectorAll('.pl-failure')).toHaveLength(5);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 7 error codes' }));
+    await settle();
+    expect(region.querySelectorAll('.pl-failure')).toHaveLength(7);
+  });
 });
