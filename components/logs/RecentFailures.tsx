@@ -1,9 +1,7 @@
-import type { FailureGroup as Group } from '@/lib/logs/digest';
-import type { FailuresLookup } from '@/lib/logs/types';
-
-type FailureDigestGroups = readonly Group[];
 import { useState } from 'preact/hooks';
 import { CLOUDS } from '@/lib/clouds';
+import type { FailureGroup as Group } from '@/lib/logs/digest';
+import type { FailuresLookup } from '@/lib/logs/types';
 import { ErrorNotice } from '../ErrorNotice';
 import type { ActionLink } from '../links';
 import { FailureGroup } from './FailureGroup';
@@ -124,7 +122,7 @@ function Answer({ answer, show, grant, refresh, quarantined, now, timeZone, copy
   }
 }
 
-function GroupList({ groups, now, timeZone, copy }: { groups: FailureDigestGroups } & Pick<AnswerProps, 'now' | 'timeZone' | 'copy'>) {
+function GroupList({ groups, now, timeZone, copy }: { groups: readonly Group[] } & Pick<AnswerProps, 'now' | 'timeZone' | 'copy'>) {
   const [all, setAll] = useState(false);
   const shown = all ? groups : groups.slice(0, GROUPS_SHOWN);
   return (
