@@ -125,6 +125,14 @@ try {
     await overlay.getByRole('button', { name: 'Show recent failures' }).click();
     await overlay.getByRole('region', { name: 'Recent failures' }).getByText(/failed events in the last/).waitFor();
     shots.push(await shootWhole(portal, card, cardBody, resolve(outDir, 'overlay-recent-failures.png')));
+    const failingTab = await browser.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+    const failuresPopup = await browser.page(`popup.html?tab=${failingTab}`);
+    await failuresPopup.setViewportSize({ width: 424, height: 600 });
+    await failuresPopup.getByRole('region', { name: 'Recent failures' }).getByText(/failed events in the last/).waitFor();
+    // A full-page capture: the popup page itself scrolls, and fullPage takes all of it at once.
+    const failuresShot = resolve(outDir, 'popup-recent-failures.png');
+    await failuresPopup.screenshot({ path: failuresShot, fullPage: true });
+    shots.push(failuresShot);
 
     shots.push(await shootExtensionsPage(browser, resolve(outDir, 'extensions-page.png')));
 
