@@ -14,6 +14,7 @@ import { digestFailures } from './digest';
 import { memoryGrantMemory, type GrantMemory } from './grant-memory';
 import { describeLogsFailure } from './errors';
 import { LOGS_DAYS, sinceIso } from './query';
+import { createReportsThrottle, throttledFetch } from './throttle';
 import type { FailuresLookup, FailuresQuery } from './types';
 
 export interface FailuresDeps {
@@ -33,6 +34,9 @@ export function createFailuresService(deps: FailuresDeps) {
   const cache = new Map<string, { at: number; answer: FailuresLookup }>();
   const inFlight = new Map<string, Promise<FailuresLookup>>();
   const granted = deps.granted ?? memoryGrantMemory();
+  // One throttle for every logs request of this worker (one registration at a time).
+  const throttle = createReportsThrottle({ now, sleep: deps.sleep });
+  const logsFetch = throttledFetch(throttle, deps.fetch);
 
   async function fetchFailures(query: FailuresQuery, settings: Settings): Promise<FailuresLookup> {
     const config = authConfigOf(settings, deps.redirectUri);
@@ -42,7 +46,7 @@ export function createFailuresService(deps: FailuresDeps) {
       cloud: settings.cloud,
       version: settings.graphVersion,
       getToken: (scopes, forceRefresh) => deps.auth.token(config, scopes.map((scope) => graphScope(settings.cloud, scope)), forceRefresh),
-      fetch: deps.fetch,
+      fetch: logsFetch,
       sleep: deps.sleep,
     });
     const started = now();

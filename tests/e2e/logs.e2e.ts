@@ -22,8 +22,9 @@ beforeAll(() => void ({ cloud, h } = env));
 const logRequests = () => cloud.graphRequests().filter((e) => e.pathname === '/v1.0/auditLogs/provisioning');
 const section = (page: Page) => overlay(page).getByRole('region', { name: 'Recent failures' });
 const open = (key: string) => h.page(provisioningUrl(appByKey(cloud.tenant, key)));
+/** Up to 25 s: this file asks for logs faster than Graph's 5 per 10 s, so the extension's own throttle makes some wait. */
 async function sectionSays(page: Page, text: string | RegExp): Promise<string> {
-  await section(page).getByText(text).first().waitFor();
+  await section(page).getByText(text).first().waitFor({ timeout: 25_000 });
   return section(page).innerText();
 }
 

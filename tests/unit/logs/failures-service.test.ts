@@ -13,6 +13,7 @@ function setup(options: { settings?: Settings; token?: () => Promise<string>; re
   let clock = NOW;
   const urls: string[] = [];
   const scopes: string[][] = [];
+  const sleeps: number[] = [];
   const responses = options.responses ?? [];
   const fetch = vi.fn(async (url: string) => {
     urls.push(url);
@@ -28,8 +29,8 @@ function setup(options: { settings?: Settings; token?: () => Promise<string>; re
     account: vi.fn(async () => ({ username: 'admin@contoso.com' })),
     signOut: vi.fn(),
   };
-  const service = createFailuresService({ getSettings: async () => options.settings ?? CONFIGURED, auth, redirectUri: 'https://x.chromiumapp.org/', fetch, now: () => clock, sleep: async () => {} });
-  return { service, urls, scopes, advance: (ms: number) => (clock += ms) };
+  const service = createFailuresService({ getSettings: async () => options.settings ?? CONFIGURED, auth, redirectUri: 'https://x.chromiumapp.org/', fetch, now: () => clock, sleep: async (ms) => void (sleeps.push(ms), (clock += ms)) });
+  return { service, urls, scopes, sleeps, advance: (ms: number) => (clock += ms) };
 }
 
 const graphError = (fault: { status: number; headers?: Record<string, string>; body: unknown }) => () =>
@@ -71,6 +72,15 @@ describe('failures service', () => {
     const { service, urls } = setup();
     await Promise.all([1, 2, 3].map(() => service.lookupFailures({ cloud: 'global', jobId: JOB })));
     expect(urls).toHaveLength(1);
+  });
+
+  it('keeps to the reports throttle: six jobs at once, the sixth request waits for a slot', async () => {
+    const { service, urls, sleeps } = setup();
+    const jobs = Array.from({ length: 6 }, (_, i) => `${JOB}${i}`);
+    const answers = await Promise.all(jobs.map((jobId) => service.lookupFailures({ cloud: 'global', jobId })));
+    expect(answers.every((a) => a.kind === 'failures')).toBe(true);
+    expect(urls).toHaveLength(6);
+    expect(sleeps).toEqual([10_000]);
   });
 
   it('qualifies scopes outside the global cloud', async () => {
