@@ -179,7 +179,7 @@ describe('recent failures', () => {
     const show = section(page).getByRole('button', { name: 'Show recent failures' });
     await refresh.or(show).first().waitFor();
     if (await show.count()) await show.click();
-    await refresh.waitFor();
+    await refresh.waitFor({ timeout: 25_000 });
     cloud.clearLog();
     cloud.graph.failNext('auditLogs/provisioning', LOG_FAULTS.badFilter);
     await refresh.click();
