@@ -39,6 +39,14 @@ function timings(r) {
   rows.push(timingRow('popup: nav start → job shown, from cache', p.fromCache));
   rows.push(timingRow('popup: cold (app not looked up yet)', p.cold));
   rows.push(timingRow('popup: reopen (cached)', p.reopen));
+  if (r.logs) {
+    const g = r.logs;
+    rows.push(timingRow(`recent failures: click → digest shown (${g.records} records)`, g.show));
+    rows.push(timingRow('  bare round trip (same pages, with a token)', g.bare));
+    rows.push(timingRow('  ratio digest / bare (×)', g.ratio));
+    rows.push(timingRow('  reopen (cached)', g.reopen));
+    rows.push(timingRow('digest of 10,000 records (Node)', g.digest10k));
+  }
   const l = r.large;
   rows.push(timingRow('50 jobs: DCL → shown', l.fiftyJobs.shown));
   rows.push(timingRow('1 MB message: DCL → shown', l.megabyteMessage.shown));
@@ -58,6 +66,10 @@ function requests(r) {
     row('Graph requests per popup open (cold)', r.popup.requestsCold, 1),
     row('Graph requests per popup reopen (cache window)', r.popup.requestsPerReopen, 0),
   ];
+  if (r.logs) {
+    rows.push(row('logs requests (pages) per Show recent failures, 1,000 records', r.logs.requestsPerView, '≤ 3 (one query)'));
+    rows.push(row('logs requests per reopen (cache window)', r.logs.requestsPerReopen, 0));
+  }
   rows.push(['token requests per sign-in', r.signIn.tokenRequests, '', '', 1, 'target 1 (authorization_code)']);
   rows.push(['IdP grants: after sign-in → end of bench', JSON.stringify(r.tokenGrants.afterSignIn), '', '', '', JSON.stringify(r.tokenGrants.atEnd)]);
   section('Requests (from the fake cloud\'s log)', table(['count', 'median', 'min', 'max', 'n', 'note'], rows));

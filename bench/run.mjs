@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { measureWeight } from './measure-weight.mjs';
 import { measureColdWorker, measurePageView, measureSpa } from './measure-overlay.mjs';
 import { measurePopup } from './measure-popup.mjs';
+import { measureLogs } from './measure-logs.mjs';
 import { measureMemory } from './measure-memory.mjs';
 import { fiftyJobs, measureLarge } from './measure-large.mjs';
 import { profilePageView, profileSpa } from './measure-profile.mjs';
@@ -60,6 +61,8 @@ async function main() {
     results.coldWorker = await measureColdWorker(env, opts);
     step('popup');
     results.popup = await measurePopup(env, opts);
+    step('recent failures: 1,000 log records, 10,000-record digest');
+    results.logs = await measureLogs(env, opts);
     step('memory: 10 vs 200 navigations');
     results.memory = await measureMemory(env);
     step('large data: 50 jobs, 1 MB message');

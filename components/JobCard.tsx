@@ -6,6 +6,8 @@ import { toTimeView } from '@/lib/time';
 import { CopyJsonButton } from './CopyJsonButton';
 import { CopyableId } from './IdText';
 import { JobDetails } from './JobDetails';
+import { RecentFailures } from './logs/RecentFailures';
+import type { FailuresSource } from './logs/useFailures';
 import { adviceLink, type PortalLinks } from './links';
 import { QuarantineBlock } from './QuarantineBlock';
 import { RawJson } from './RawJson';
@@ -31,10 +33,12 @@ export interface JobCardProps {
   actions?: ComponentChildren;
   /** The Watch toggle, in the row of Copy JSON and Refresh (components/watch). */
   watch?: ComponentChildren;
+  /** The provisioning logs' digest; without it the card has no Recent failures section. */
+  failures?: FailuresSource;
 }
 
 /** One job: state, quarantine answers, details, then Copy JSON · Refresh · fetch time · raw JSON. */
-export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links = {}, actions, watch }: JobCardProps) {
+export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refreshing = false, copy, links = {}, actions, watch, failures }: JobCardProps) {
   const [showRaw, setShowRaw] = useState(false);
   const rawId = useId();
   const json = useMemo(() => prettyJson(raw), [raw]);
@@ -50,6 +54,10 @@ export function JobCard({ view, raw, fetchedAt, now, timeZone, onRefresh, refres
       {view.jobId && <CopyableId id={view.jobId} name="Job ID" copy={copy} />}
       {view.quarantine && <QuarantineBlock quarantine={view.quarantine} link={link} />}
       <JobDetails view={view} hideRunError={Boolean(view.quarantine?.error)} adviceLink={link} />
+      {failures && view.jobId && (
+        <RecentFailures key={view.jobId} jobId={view.jobId} needsAttention={view.needsAttention} quarantined={view.state.key === 'quarantined'}
+          source={failures} now={now} timeZone={timeZone} copy={copy} logsLink={links.provisioningLogs} />
+      )}
       {actions}
       <div class="pl-actions">
         <CopyJsonButton text={json} copy={copy} />

@@ -11,6 +11,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { JobCard } from './JobCard';
 import { JobPicker } from './JobPicker';
 import type { PortalLinks } from './links';
+import type { FailuresSource } from './logs/useFailures';
 import { defaultJobIndex, jobSummary, type PanelState } from './summary';
 
 export interface JobsPanelProps {
@@ -30,6 +31,8 @@ export interface JobsPanelProps {
   links?: PortalLinks;
   /** The shown job's actions, when the host offers them (the admin opted in). */
   renderActions?: (view: JobView, raw: unknown, app: { servicePrincipalId: string; displayName?: string; views: readonly JobView[] }) => ComponentChildren;
+  /** The provisioning logs' digest, passed to the job card. */
+  failures?: FailuresSource;
   /** Watched jobs: the list and how to change it; the cloud and app id the host knows, for the entry. */
   watch?: { list: readonly WatchedJob[]; set: (job: WatchedJob, watch: boolean) => void; cloud: CloudId; appId?: string | null };
 }
@@ -157,7 +160,7 @@ export function JobsPanel(props: JobsPanelProps) {
           <AppName displayName={state.displayName} views={views} />
           <JobPicker views={views} index={index} onChange={(i) => setChoice({ jobId: views[i]?.jobId ?? '', index: i })} />
           <JobCard view={view} raw={state.jobs[index]} fetchedAt={state.fetchedAt} now={props.now} timeZone={props.timeZone}
-            onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links}
+            onRefresh={onRefresh} refreshing={refreshing} copy={props.copy} links={props.links} failures={props.failures}
             actions={props.renderActions?.(view, state.jobs[index], { servicePrincipalId: state.servicePrincipalId, displayName: state.displayName, views })}
             watch={entry && watch && <WatchButton watching={watch.list.some((item) => sameJob(item, entry))} onChange={(on) => watch.set(entry, on)} />} />
         </>

@@ -5,6 +5,7 @@ import type { LensClient } from '@/lib/client';
 import { queryOfPage, type PortalPage } from '@/lib/portal-url';
 import type { OverlayPlacement } from '@/lib/settings';
 import { JobsPanel } from './JobsPanel';
+import { failuresSourceOf } from './logs/source';
 import { portalLinks } from './links';
 import { Overlay } from './Overlay';
 import { lookupPill } from './summary';
@@ -34,6 +35,7 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
   const watched = useWatched(client);
   const toView = useJobView(now, timeZone);
   const found = shown.kind === 'jobs' ? shown : undefined;
+  const failures = useMemo(() => failuresSourceOf(client, page.cloud), [client, page.cloud]);
   const pill = useMemo(() => lookupPill(shown, toView), [shown, toView]);
   // The overlay works on the admin's own clicks only (shadow-host.ts), so a page cannot press these.
   const renderActions = actionsAllowed ? jobActionsSlot(client, refresh, copy) : undefined;
@@ -59,6 +61,7 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
         onOpenSettings={() => void client.openSettings()}
         copy={copy}
         renderActions={renderActions}
+        failures={failures}
         // The overlay only shows on the app's Provisioning page: never a link back to it.
         links={portalLinks(page.host || CLOUDS[page.cloud].portalHosts[0]!, found?.appId ?? page.appId, found?.servicePrincipalId ?? page.servicePrincipalId, 'provisioningPage')}
         watch={{ ...watched, cloud: page.cloud, appId: page.appId }}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CloudId } from '@/lib/clouds';
 import { CLOUDS } from '@/lib/clouds';
 import type { LensClient } from '@/lib/client';
@@ -10,6 +10,7 @@ import type { RecentLookup } from '@/lib/settings';
 import { ErrorNotice } from './ErrorNotice';
 import { IdBreaks } from './IdText';
 import { JobsPanel } from './JobsPanel';
+import { failuresSourceOf } from './logs/source';
 import { portalLinks } from './links';
 import { LookupForm } from './LookupForm';
 import { jobActionsSlot } from './actions/actions-slot';
@@ -96,6 +97,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
   const watched = useWatched(client);
   const toView = useJobView(now, timeZone);
   const found = shown.kind === 'jobs' ? shown : undefined;
+  const failures = useMemo(() => failuresSourceOf(client, query?.cloud ?? cloud), [client, query?.cloud, cloud]);
   const host = tabPage?.host ?? CLOUDS[query?.cloud ?? cloud].portalHosts[0]!;
   return (
     <div class="pl-popup">
@@ -118,6 +120,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
               onOpenSettings={() => void client.openSettings()}
               copy={copy}
               renderActions={actionsAllowed ? jobActionsSlot(client, refresh, copy) : undefined}
+              failures={failures}
               links={portalLinks(host, found?.appId ?? query.appId, found?.servicePrincipalId ?? query.servicePrincipalId)}
               watch={{ ...watched, cloud: query.cloud, appId: query.appId ?? tabPage?.appId }}
             />

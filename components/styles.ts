@@ -3,6 +3,8 @@
  * popup and options pages. Fluent tokens from ux-brief.md; hosts put `pl-root` on their container.
  * Text colours on tints are the darker Fluent shades so every pair stays at WCAG AA (4.5:1) or better.
  */
+import { LOGS_CSS } from './logs/styles';
+
 export const LENS_CSS = /* css */ `
 :root, :host {
   --pl-font: "Segoe UI", system-ui, -apple-system, sans-serif;
@@ -141,6 +143,7 @@ export const LENS_CSS = /* css */ `
 .pl-dialog { background: var(--pl-bg); color: var(--pl-text); border: 1px solid var(--pl-border-strong); border-radius: 4px; box-shadow: 0 8px 24px rgba(0,0,0,.3);
   padding: 16px; width: min(440px, calc(100vw - 24px)); max-height: calc(100vh - 24px); overflow: auto; box-sizing: border-box; }
 .pl-dialog h3 { margin: 0 0 8px; font-size: 16px; }
+${LOGS_CSS}
 `;
 
 /** Forms and whole pages (options, popup): the overlay never uses these. */

@@ -5,6 +5,8 @@ import { registerBackgroundHandlers } from '@/lib/background-handlers';
 import { createTabBadges } from '@/lib/badge';
 import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
+import { createFailuresService } from '@/lib/logs/failures-service';
+import { storedGrantMemory } from '@/lib/logs/grant-memory';
 import { sendMessage } from '@/lib/protocol';
 import { createActionService } from '@/lib/actions/action-service';
 import { createHistoryWriter } from '@/lib/actions/history';
@@ -21,9 +23,15 @@ export default defineBackground(() => {
   // Read each time: the organization's policy can change while the browser runs.
   const getSettings = () => readSettings();
   const lookup = createLookupService({ getSettings, auth, redirectUri });
-  settingsItem.watch(() => lookup.clear());
+  const failures = createFailuresService({ getSettings, auth, redirectUri, granted: storedGrantMemory() });
+  settingsItem.watch(() => {
+    lookup.clear();
+    failures.clear();
+  });
   browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'managed') lookup.clear();
+    if (area !== 'managed') return;
+    lookup.clear();
+    failures.clear();
   });
   const badges = createTabBadges(browser.action ?? browser.browserAction);
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
@@ -43,6 +51,7 @@ export default defineBackground(() => {
   });
   registerBackgroundHandlers({
     lookup,
+    failures,
     auth,
     getSettings,
     redirectUri,

@@ -8,6 +8,8 @@ import { graphScope, isCloudId } from './clouds';
 import { isGrant, signInScopes, SYNC_SCOPE, type Grant } from './auth/grants';
 import { explainSignInFailure } from './auth/sign-in-errors';
 import { authConfigOf, type LookupService } from './lookup-service';
+import type { FailuresService } from './logs/failures-service';
+import { sanitizeFailuresQuery } from './logs/sanitize';
 import { onMessage, type AuthState, type JobQuery, type SignInResult } from './protocol';
 import type { TabBadges } from './badge';
 import type { WatchService } from './watch/service';
@@ -18,6 +20,8 @@ import { isConfigured, type Settings } from './settings';
 
 export interface BackgroundDeps {
   lookup: LookupService;
+  /** The provisioning-logs digest (lib/logs); absent, lookupFailures is not answered. */
+  failures?: FailuresService;
   auth: AuthBroker;
   getSettings(): Promise<Settings>;
   redirectUri: string;
@@ -77,6 +81,8 @@ export async function signIn(deps: BackgroundDeps, grant?: Grant): Promise<SignI
   const result = await deps.auth.signIn(config, scopes);
   if (result.ok) {
     deps.lookup.clear();
+    deps.failures?.clear();
+    if (grant === 'logs') await deps.failures?.noteGranted();
     return { ok: true, account: result.account };
   }
   return { ok: false, error: explainSignInFailure(result, config) };
@@ -107,6 +113,12 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     const tabId = portalTabOf(sender, deps.extensionOrigin);
     if (tabId !== undefined) void deps.badges?.clear(tabId);
     return true as const;
+  });
+  onMessage('lookupFailures', ({ data, sender }) => {
+    if (!trusted(sender)) return refuse();
+    const query = sanitizeFailuresQuery(data);
+    if (!query || !deps.failures) return { kind: 'error', problem: 'other', error: { kind: 'input', title: 'The logs request was malformed.', action: 'Reload the page.' } };
+    return deps.failures.lookupFailures(query);
   });
   onMessage('getAuthState', ({ sender }) => (trusted(sender) ? authState(deps) : refuse()));
   onMessage('signIn', ({ data, sender }) => {
@@ -139,6 +151,7 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     const settings = await deps.getSettings();
     if (isConfigured(settings)) await deps.auth.signOut(authConfigOf(settings, deps.redirectUri));
     deps.lookup.clear();
+    await deps.failures?.forget();
     return authState(deps);
   });
 }

@@ -4,9 +4,12 @@ import type { ActionConfirmation, ActionTarget } from './actions/types';
 import { sendMessage } from './protocol';
 import type { Grant } from './auth/grants';
 import type { WatchedJob } from './watch/watched';
+import type { FailuresLookup, FailuresQuery } from './logs/types';
 
 export interface LensClient {
   lookupJobs(query: JobQuery): Promise<JobLookup>;
+  /** Optional so hosts and test fakes without the logs section need not offer it. */
+  lookupFailures?(query: FailuresQuery): Promise<FailuresLookup>;
   getAuthState(): Promise<AuthState>;
   signIn(options?: { includeAppRead?: boolean; grant?: Grant }): Promise<SignInResult>;
   signOut(): Promise<AuthState>;
@@ -45,6 +48,14 @@ export function createLensClient(): LensClient {
             action: 'Select Refresh. If it keeps failing, reload the page or restart the browser.',
             detail: error instanceof Error ? error.message : String(error),
           },
+        }),
+      ),
+    lookupFailures: (query) =>
+      ask(() => sendMessage('lookupFailures', query)).catch(
+        (error): FailuresLookup => ({
+          kind: 'error',
+          problem: 'other',
+          error: { kind: 'network', title: 'The extension\'s background did not answer.', action: 'Select Try again.', detail: error instanceof Error ? error.message : String(error) },
         }),
       ),
     getAuthState: () => ask(() => sendMessage('getAuthState')),

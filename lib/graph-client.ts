@@ -9,6 +9,7 @@ import { CLOUDS, type CloudId } from './clouds';
 import { jobActionPath, jobPath, jobsPath, servicePrincipalByAppIdPath } from './graph-paths';
 import { restartBody } from './actions/body';
 import type { JobAction } from './actions/types';
+import { asLogPage, fetchFailureRecords, type FailureRecords } from './logs/fetch-records';
 
 export type GraphVersion = 'v1.0' | 'beta';
 
@@ -75,6 +76,11 @@ export interface GraphClient {
    * idempotency key, so Graph's logs and the local history name the same request.
    */
   runJobAction(servicePrincipalId: string, jobId: string, action: JobAction, clientRequestId?: string): Promise<GraphResult<null>>;
+  /**
+   * One job's failures in the provisioning logs since `since` (ISO), newest first: at most 3 pages
+   * and 1,000 records (lib/logs/fetch-records.ts). Needs AuditLog.Read.All and Directory.Read.All.
+   */
+  listProvisioningFailures(jobId: string, since: string): Promise<GraphResult<FailureRecords>>;
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
@@ -99,6 +105,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const body = action.kind === 'restart' ? restartBody(action.scope) : undefined;
       return request(path, [ACTION_SCOPE], () => null, { method: 'POST', body, retryable: WRITE_RETRYABLE }, clientRequestId);
     },
+    listProvisioningFailures: async (jobId, since) =>
+      fetchFailureRecords((url) => requestWithRetries(url, GRANTS.logs, asLogPage, options), base, jobId, since),
   };
 }
 

@@ -10,6 +10,7 @@ import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
 import type { Grant } from './auth/grants';
 import type { WatchedJob } from './watch/watched';
 import type { ActionConfirmation, ActionTarget } from './actions/types';
+import type { FailuresLookup, FailuresQuery } from './logs/types';
 
 /** A failure told the way an admin needs it: what happened, what to do, and the ids for support. */
 export interface LensError {
@@ -94,6 +95,8 @@ export type ActionOutcome =
 export interface ProtocolMap {
   /** Jobs of one service principal (or one job of it). */
   lookupJobs(query: JobQuery): JobLookup;
+  /** One job's recent failures from the provisioning logs, as a digest (lib/logs). */
+  lookupFailures(query: FailuresQuery): FailuresLookup;
   getAuthState(): AuthState;
   /**
    * Interactive sign-in. `grant` adds a feature's permissions (lib/auth/grants.ts: incremental

@@ -118,6 +118,22 @@ try {
     await lookup.getByLabel('Service principal object ID').waitFor();
     await shoot(lookup, 'popup-lookup');
 
+    // Recent failures: a quarantined app whose logs have failures, after the admin's first click (consent).
+    const failing = appByKey(cloud.tenant, 'fabrikam-learning');
+    await portal.bringToFront();
+    await portal.evaluate((hash) => (location.hash = hash), new URL(provisioningUrl(failing)).hash);
+    await overlay.getByRole('button', { name: 'Show recent failures' }).click();
+    await overlay.getByRole('region', { name: 'Recent failures' }).getByText(/failed events in the last/).waitFor();
+    shots.push(await shootWhole(portal, card, cardBody, resolve(outDir, 'overlay-recent-failures.png')));
+    const failingTab = await browser.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+    const failuresPopup = await browser.page(`popup.html?tab=${failingTab}`);
+    await failuresPopup.setViewportSize({ width: 424, height: 600 });
+    await failuresPopup.getByRole('region', { name: 'Recent failures' }).getByText(/failed events in the last/).waitFor();
+    // A full-page capture: the popup page itself scrolls, and fullPage takes all of it at once.
+    const failuresShot = resolve(outDir, 'popup-recent-failures.png');
+    await failuresPopup.screenshot({ path: failuresShot, fullPage: true });
+    shots.push(failuresShot);
+
     shots.push(await shootExtensionsPage(browser, resolve(outDir, 'extensions-page.png')));
 
     // Job actions (opt-in): turned on in the settings, the restart dialog on the deletion-threshold

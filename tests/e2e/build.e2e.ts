@@ -106,7 +106,7 @@ const KB = 1024;
 describe('weight budgets', () => {
   it.each([
     ['content script loader, on every portal page', '.output/chrome-mv3/content-scripts/content.js', 12 * KB],
-    ['overlay UI, on provisioning pages', '.output/chrome-mv3/overlay-ui.js', 27 * KB],
+    ['overlay UI, on provisioning pages', '.output/chrome-mv3/overlay-ui.js', 29 * KB],
     ['Chrome service worker', '.output/chrome-mv3/background.js', 20 * KB],
     ['Firefox background page (MSAL runs there)', '.output/firefox-mv2/background.js', 90 * KB],
   ])('%s', (_, file, budget) => {

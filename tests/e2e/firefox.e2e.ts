@@ -112,4 +112,16 @@ describe('Firefox build in Firefox ESR', () => {
       return pill?.textContent?.includes('Active') ?? false;
     });
   });
+
+  it('reads one provisioning-logs digest: Show recent failures grants the logs scopes, then one request', async () => {
+    await portal.goto(provisioningUrl(appByKey(cloud.tenant, 'fabrikam-learning')), { waitUntil: 'load' });
+    await overlayText(portal, /AuditLog\.Read\.All and Directory\.Read\.All/);
+    cloud.clearLog();
+    await portal.locator('provisioning-lens >>> button::-p-text(Show recent failures)').click();
+    const text = await overlayText(portal, /6 objects, 12 events/);
+    expect(text).toContain('15 failed events in the last 7 days');
+    const scope = new URL(cloud.authorizeRequests()[0]!.path, 'https://x').searchParams.get('scope');
+    expect(scope).toContain('AuditLog.Read.All');
+    expect(cloud.graphRequests().filter((e) => e.pathname === '/v1.0/auditLogs/provisioning')).toHaveLength(1);
+  });
 });

@@ -69,7 +69,10 @@ describe.skipIf(cannot !== null)('settings set by the organization (Chromium pol
     expect(authorize.pathname.startsWith(`/${TENANT_ID}/`)).toBe(true);
     const page = await h.page(provisioningUrl(appByKey(cloud.tenant, 'salesforce-sandbox')));
     await overlay(page).getByRole('region', { name: 'Quarantine' }).waitFor();
-    const stored = await h.serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings ?? null);
+    const stored = await h.serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+      return (await chrome.storage.local.get('settings')).settings ?? null;
+    });
     expect(stored).toBeNull(); // the policy was not copied into local storage
     await page.close();
   });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { applyCors, handlePreflight, readBody, sendJson } from './http.mjs';
 import { handleJobAction } from './actions.mjs';
 import { createFaults, playFault } from './faults.mjs';
+import { answerLogs } from './audit-logs.mjs';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXPOSED = ['request-id', 'client-request-id', 'Retry-After', 'WWW-Authenticate', 'Location', 'ETag', 'x-ms-ags-diagnostic'];
@@ -74,6 +75,10 @@ export function createGraph({ tenant, idp }) {
     }
     if (req.method !== 'GET') return sendError(405, null, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
 
+    if (rest[0]?.toLowerCase() === 'auditlogs' && rest[1]?.toLowerCase() === 'provisioning' && rest.length === 2) {
+      const answer = answerLogs({ records: tenant.provisioningLogs, url, host, version, scopes: auth.token.scopes });
+      return answer.status === 200 ? sendOk(answer.body) : sendError(answer.status, null, answer.code, answer.message);
+    }
     const byAppId = /^servicePrincipals\(appId='(.*)'\)$/i.exec(rest[0] ?? '');
     if (byAppId && rest.length === 1) {
       const app = tenant.apps.find((a) => a.appId.toLowerCase() === byAppId[1]?.toLowerCase());

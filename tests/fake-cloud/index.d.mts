@@ -17,7 +17,11 @@ export interface DemoApp extends DemoAppSpec {
   jobs: any[];
 }
 export interface DemoAdmin { oid: string; name: string; upn: string }
-export interface DemoTenant { id: string; domain: string; displayName: string; admin: DemoAdmin; now: number; apps: DemoApp[] }
+export interface DemoTenant {
+  id: string; domain: string; displayName: string; admin: DemoAdmin; now: number; apps: DemoApp[];
+  /** provisioningObjectSummary records served by GET /auditLogs/provisioning. Editable. */
+  provisioningLogs: any[];
+}
 
 export interface Fault {
   status?: number;

@@ -1,6 +1,7 @@
 // The demo tenant: fixed ids (so URLs in tests and the demo stay stable) and job fixtures whose
 // timestamps are shifted to the server's start time, so "quarantined 2 days ago, 19 days left" stays true.
 import { readFileSync } from 'node:fs';
+import { demoLogs } from './provisioning-logs.mjs';
 
 /** The instant the fixture files were written against; every timestamp in them moves by (now - this). */
 export const FIXTURE_NOW = '2025-03-14T09:00:00Z';
@@ -50,7 +51,7 @@ export const APP_SPECS = Object.freeze([
 
 /**
  * @typedef {DemoAppSpec & { servicePrincipal: Record<string, unknown>, jobs: any[] }} DemoApp
- * @typedef {{ id: string, domain: string, displayName: string, admin: typeof ADMIN, now: number, apps: DemoApp[] }} DemoTenant
+ * @typedef {{ id: string, domain: string, displayName: string, admin: typeof ADMIN, now: number, apps: DemoApp[], provisioningLogs: any[] }} DemoTenant
  */
 
 /** @param {{ now?: number }} [options] @returns {DemoTenant} */
@@ -61,7 +62,10 @@ export function buildTenant({ now = Date.now() } = {}) {
     servicePrincipal: servicePrincipalOf(spec),
     jobs: spec.jobFiles.map((file) => shiftTimes(JSON.parse(readFileSync(new URL(file, FIXTURE_DIR), 'utf8')), delta)),
   }));
-  return { id: TENANT_ID, domain: TENANT_DOMAIN, displayName: TENANT_NAME, admin: ADMIN, now, apps };
+  const tenant = { id: TENANT_ID, domain: TENANT_DOMAIN, displayName: TENANT_NAME, admin: ADMIN, now, apps, provisioningLogs: /** @type {any[]} */ ([]) };
+  // The logs of the demo apps (tests/fake-cloud/provisioning-logs.mjs); tests may replace or extend them.
+  tenant.provisioningLogs = demoLogs(tenant);
+  return tenant;
 }
 
 /** @param {DemoTenant} tenant @param {string} key */
