@@ -39,9 +39,13 @@ function timings(r) {
   rows.push(timingRow('popup: nav start → job shown, from cache', p.fromCache));
   rows.push(timingRow('popup: cold (app not looked up yet)', p.cold));
   rows.push(timingRow('popup: reopen (cached)', p.reopen));
+  rows.push(timingRow('  bare extension page: nav start → its id shown', p.bare));
+  rows.push(timingRow('  bare round trip from that page', p.bareRoundTrip));
   const l = r.large;
   rows.push(timingRow('50 jobs: DCL → shown', l.fiftyJobs.shown));
+  rows.push(timingRow('  bare fetch of the same URL', l.fiftyJobs.bare));
   rows.push(timingRow('1 MB message: DCL → shown', l.megabyteMessage.shown));
+  rows.push(timingRow('  bare fetch of the same URL', l.megabyteMessage.bare));
   rows.push(timingRow('1 MB message: Copy JSON click → feedback', l.megabyteMessage.copy, `shows: ${l.megabyteMessage.copyOutcome.join('/')}`));
   section('Timings', table(H, rows));
 }
@@ -86,6 +90,12 @@ function whereTimeGoes(profiles) {
   }
 }
 
+function targets(list) {
+  const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '');
+  const rows = list.map((t) => [t.measure, fmt(t.median), t.floorLabel, fmt(t.floor), Number.isFinite(t.slack) ? `+${t.slack}` : '', fmt(t.limit), t.pass ? 'PASS' : 'FAIL', t.note ?? '']);
+  section('Targets (issue 12: each against its floor in this run; medians)', table(['target', 'median', 'floor', 'floor ms', 'slack', 'limit', 'verdict', 'note'], rows));
+}
+
 export function printReport(r) {
   const e = r.env;
   console.log(`\nProvisioning Lens bench · ${e.date} · ${e.chromium} · node ${e.node} · HEAD ${e.gitHead.slice(0, 12)}${e.gitDirty ? ' (+ uncommitted product changes)' : ''} · ${e.runs} runs after ${e.warmup} warm-up · ${e.durationS} s`);
@@ -94,4 +104,5 @@ export function printReport(r) {
   requests(r);
   memory(r.memory);
   whereTimeGoes(r.profiles);
+  if (r.targets) targets(r.targets);
 }
