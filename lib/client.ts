@@ -40,3 +40,29 @@ export function createLensClient(): LensClient {
     openSettings: () => sendMessage('openSettings'),
   };
 }
+
+const sameLookup = (a: JobQuery, b: JobQuery) =>
+  a.cloud === b.cloud && a.servicePrincipalId === b.servicePrincipalId && a.appId === b.appId && a.jobId === b.jobId;
+
+/**
+ * `client`, with answers asked for before the UI existed: the first getAuthState takes `auth`, and
+ * the first lookup of `lookup.query` (not a Refresh) takes `lookup.answer`. Each is used once;
+ * everything after asks the background as usual. The popup asks both as soon as it knows the tab,
+ * so neither waits for its first render.
+ */
+export function primedClient(client: LensClient, primed: { auth?: Promise<AuthState>; lookup?: { query: JobQuery; answer: Promise<JobLookup> } }): LensClient {
+  let { auth, lookup } = primed;
+  return {
+    ...client,
+    getAuthState() {
+      const answer = auth;
+      auth = undefined;
+      return answer ?? client.getAuthState();
+    },
+    lookupJobs(query) {
+      const answer = lookup && !query.fresh && sameLookup(lookup.query, query) ? lookup.answer : undefined;
+      lookup = undefined;
+      return answer ?? client.lookupJobs(query);
+    },
+  };
+}
