@@ -41,28 +41,26 @@ export function createLensClient(): LensClient {
   };
 }
 
-const sameLookup = (a: JobQuery, b: JobQuery) =>
-  a.cloud === b.cloud && a.servicePrincipalId === b.servicePrincipalId && a.appId === b.appId && a.jobId === b.jobId;
+const LOOKUP_KEYS = ['cloud', 'servicePrincipalId', 'appId', 'jobId'] as const;
 
 /**
  * `client`, with answers asked for before the UI existed: the first getAuthState takes `auth`, and
- * the first lookup of `lookup.query` (not a Refresh) takes `lookup.answer`. Each is used once;
+ * the first lookup (not a Refresh) takes `lookup.answer` if it is the same query. Each is used once;
  * everything after asks the background as usual. The popup asks both as soon as it knows the tab,
  * so neither waits for its first render.
  */
-export function primedClient(client: LensClient, primed: { auth?: Promise<AuthState>; lookup?: { query: JobQuery; answer: Promise<JobLookup> } }): LensClient {
-  let { auth, lookup } = primed;
+export function primedClient(client: LensClient, auth?: Promise<AuthState>, lookup?: { query: JobQuery; answer: Promise<JobLookup> }): LensClient {
   return {
     ...client,
     getAuthState() {
-      const answer = auth;
+      const answer = auth ?? client.getAuthState();
       auth = undefined;
-      return answer ?? client.getAuthState();
+      return answer;
     },
     lookupJobs(query) {
-      const answer = lookup && !query.fresh && sameLookup(lookup.query, query) ? lookup.answer : undefined;
+      const early = lookup;
       lookup = undefined;
-      return answer ?? client.lookupJobs(query);
+      return early && !query.fresh && LOOKUP_KEYS.every((k) => early.query[k] === query[k]) ? early.answer : client.lookupJobs(query);
     },
   };
 }

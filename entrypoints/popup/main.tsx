@@ -28,12 +28,12 @@ async function tabPage() {
 const page = tabPage();
 // The tab's job is asked for as soon as the tab names its app, not after the settings and the first render.
 const lookup = page.then((p) => {
-  const query = p ? queryOfPage(p) : null;
+  const query = p && queryOfPage(p);
   return query ? { query, answer: base.lookupJobs(query) } : undefined;
 });
 
 Promise.all([page, settingsItem.getValue(), readRecentLookups(), lookup]).then(([page, settings, initialRecent, primed]) => {
-  const client = primedClient(base, { auth, lookup: primed });
+  const client = primedClient(base, auth, primed);
   // Rendered again with the new list after each lookup that found jobs: "Look up another job" shows it.
   const show = (recent: readonly RecentLookup[]) =>
     render(

@@ -22,7 +22,7 @@ describe('primedClient (the popup asks before its first render)', () => {
 
   it('hands each early answer out once, then asks the background', async () => {
     const b = base();
-    const c = primedClient(b, { auth: Promise.resolve(signedIn), lookup: { query, answer: Promise.resolve(early) } });
+    const c = primedClient(b, Promise.resolve(signedIn), { query, answer: Promise.resolve(early) });
     expect(await c.getAuthState()).toBe(signedIn);
     expect(await c.lookupJobs({ ...query, fresh: false })).toBe(early);
     expect(b.getAuthState).not.toHaveBeenCalled();
@@ -33,7 +33,7 @@ describe('primedClient (the popup asks before its first render)', () => {
 
   it('never gives the early answer to a Refresh or to another query', async () => {
     for (const other of [{ ...query, fresh: true }, { ...query, jobId: 'scim.x' }, { cloud: 'global' as const, servicePrincipalId: SP.replace('1', '2') }, { cloud: 'usGov' as const, servicePrincipalId: SP }]) {
-      const c = primedClient(base(), { lookup: { query, answer: Promise.resolve(early) } });
+      const c = primedClient(base(), undefined, { query, answer: Promise.resolve(early) });
       expect(await c.lookupJobs(other as JobQuery)).toBe(later);
       // And it is gone after the first lookup, whichever it was: a later match asks the background too.
       expect(await c.lookupJobs(query)).toBe(later);
