@@ -78,8 +78,10 @@ function whereTimeGoes(profiles) {
   for (const p of profiles) {
     const lines = [Object.entries(p.figures).map(([k, v]) => `${k}: ${v} ms`).join(' · ')];
     lines.push(`long tasks in the tab (PerformanceObserver): ${p.longTasks.length ? p.longTasks.map((t) => `${t.ms} ms at ${t.at}`).join(', ') : 'none'}`);
-    lines.push('top self time in the tab\'s isolate (V8 CPU profile, page + content script):');
-    lines.push(table(['function', 'ms', 'share'], p.topSelf.map((f) => [f.fn, f.ms, f.share])).replace(/^/gm, '  '));
+    if (p.topSelf.length) {
+      lines.push('top self time in the tab\'s isolate (V8 CPU profile, page + content script):');
+      lines.push(table(['function', 'ms', 'share'], p.topSelf.map((f) => [f.fn, f.ms, f.share])).replace(/^/gm, '  '));
+    }
     lines.push('busiest threads (Chromium trace; busy = top-level tasks):');
     for (const t of p.busy) {
       lines.push(`  ${t.thread}: busy ${t.busyMs} ms${t.longTasks.length ? `, tasks > 50 ms: ${t.longTasks.join(', ')}` : ''}`);
