@@ -37,6 +37,7 @@ function timings(r) {
   rows.push(timingRow('cold worker: hash → uncached app shown', c.shown, `bare ${c.bare.median} ms`));
   const p = r.popup;
   rows.push(timingRow('popup: nav start → job shown, from cache', p.fromCache));
+  if (p.fromCacheSettled) rows.push(timingRow('  from cache, the portal tab settled (300 ms later)', p.fromCacheSettled));
   rows.push(timingRow('popup: cold (app not looked up yet)', p.cold));
   rows.push(timingRow('popup: reopen (cached)', p.reopen));
   rows.push(timingRow('  bare extension page: nav start → its id shown', p.bare));
