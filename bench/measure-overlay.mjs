@@ -3,7 +3,7 @@
 // of a bare fetch of the same Graph URL from the same page, so the ratio survives a noisy machine.
 import { summarize } from './stats.mjs';
 import { cloneApp, graphJobsUrl, overviewHash, provisioningHash, shownJobId } from './tenant-clones.mjs';
-import { repeat, viewJob } from './session.mjs';
+import { longTasksOf, repeat, viewJob } from './session.mjs';
 
 const portalUrl = (app) => `https://portal.azure.com/${provisioningHash(app)}`;
 const bareFetch = (page, app) => page.evaluate((url) => window.__lensBench.bareFetch(url), graphJobsUrl(app));
@@ -16,6 +16,8 @@ export async function measurePageView(env, { delayMs, runs, warmup }) {
     const app = cloneApp(env.cloud, env.template);
     env.cloud.clearLog();
     const first = await viewJob(env, portalUrl(app), shownJobId(app));
+    // Long tasks in the portal tab during this view: the page's load, the loader, the UI module, the render.
+    const longTasks = await longTasksOf(first.page);
     const bare = await bareFetch(first.page, app);
     const requests = env.jobReads(app);
     await first.page.close();
@@ -24,7 +26,7 @@ export async function measurePageView(env, { delayMs, runs, warmup }) {
     const again = await viewJob(env, portalUrl(app), shownJobId(app));
     const repeatRequests = env.jobReads(app);
     await again.page.close();
-    return { overlay: first.sinceDcl, bare: bare.ms, bareStatus: bare.status, requests, cached: again.sinceDcl, repeatRequests };
+    return { overlay: first.sinceDcl, bare: bare.ms, bareStatus: bare.status, requests, cached: again.sinceDcl, repeatRequests, longTasks };
   });
   env.cloud.graph.delayMs = 0;
   return summarise(results, delayMs);
@@ -45,6 +47,8 @@ function summarise(results, delayMs) {
     cached: summarize(results.map((r) => r.cached)),
     requestsPerView: summarize(results.map((r) => r.requests)),
     requestsPerRepeatView: summarize(results.map((r) => r.repeatRequests)),
+    // Every long task of every first view, and how many views had one.
+    longTasks: { all: results.flatMap((r) => r.longTasks), viewsWithOne: results.filter((r) => r.longTasks.length > 0).length, views: results.length },
   };
 }
 

@@ -36,7 +36,8 @@ export function installProbe() {
       mark({ kind: 'host', present });
     }
     const root = present ? h.shadowRoot : document;
-    const id = root?.querySelector('article.pl-job .pl-job-head .pl-mono')?.textContent ?? null;
+    // The card's visible job id (its pieces' text joined); the head held it before ids broke into pieces.
+    const id = root?.querySelector('article.pl-job .pl-id .pl-mono, article.pl-job .pl-job-head .pl-mono')?.textContent ?? null;
     if (id !== shownJob) {
       shownJob = id;
       if (id) mark({ kind: 'job', id, quarantine: !!root.querySelector('section.pl-quarantine') });

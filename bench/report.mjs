@@ -37,8 +37,11 @@ function timings(r) {
   rows.push(timingRow('cold worker: hash → uncached app shown', c.shown, `bare ${c.bare.median} ms`));
   const p = r.popup;
   rows.push(timingRow('popup: nav start → job shown, from cache', p.fromCache));
+  if (p.fromCacheSettled) rows.push(timingRow('  from cache, the portal tab settled (300 ms later)', p.fromCacheSettled));
   rows.push(timingRow('popup: cold (app not looked up yet)', p.cold));
   rows.push(timingRow('popup: reopen (cached)', p.reopen));
+  rows.push(timingRow('  bare extension page: nav start → its id shown', p.bare));
+  rows.push(timingRow('  bare round trip from that page', p.bareRoundTrip));
   if (r.logs) {
     const g = r.logs;
     rows.push(timingRow(`recent failures: click → digest shown (${g.records} records)`, g.show));
@@ -49,7 +52,9 @@ function timings(r) {
   }
   const l = r.large;
   rows.push(timingRow('50 jobs: DCL → shown', l.fiftyJobs.shown));
+  rows.push(timingRow('  bare fetch of the same URL', l.fiftyJobs.bare));
   rows.push(timingRow('1 MB message: DCL → shown', l.megabyteMessage.shown));
+  rows.push(timingRow('  bare fetch of the same URL', l.megabyteMessage.bare));
   rows.push(timingRow('1 MB message: Copy JSON click → feedback', l.megabyteMessage.copy, `shows: ${l.megabyteMessage.copyOutcome.join('/')}`));
   section('Timings', table(H, rows));
 }
@@ -86,8 +91,10 @@ function whereTimeGoes(profiles) {
   for (const p of profiles) {
     const lines = [Object.entries(p.figures).map(([k, v]) => `${k}: ${v} ms`).join(' · ')];
     lines.push(`long tasks in the tab (PerformanceObserver): ${p.longTasks.length ? p.longTasks.map((t) => `${t.ms} ms at ${t.at}`).join(', ') : 'none'}`);
-    lines.push('top self time in the tab\'s isolate (V8 CPU profile, page + content script):');
-    lines.push(table(['function', 'ms', 'share'], p.topSelf.map((f) => [f.fn, f.ms, f.share])).replace(/^/gm, '  '));
+    if (p.topSelf.length) {
+      lines.push('top self time in the tab\'s isolate (V8 CPU profile, page + content script):');
+      lines.push(table(['function', 'ms', 'share'], p.topSelf.map((f) => [f.fn, f.ms, f.share])).replace(/^/gm, '  '));
+    }
     lines.push('busiest threads (Chromium trace; busy = top-level tasks):');
     for (const t of p.busy) {
       lines.push(`  ${t.thread}: busy ${t.busyMs} ms${t.longTasks.length ? `, tasks > 50 ms: ${t.longTasks.join(', ')}` : ''}`);
@@ -98,6 +105,12 @@ function whereTimeGoes(profiles) {
   }
 }
 
+function targets(list) {
+  const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '');
+  const rows = list.map((t) => [t.measure, fmt(t.median), t.floorLabel, fmt(t.floor), Number.isFinite(t.slack) ? `+${t.slack}` : '', fmt(t.limit), t.pass ? 'PASS' : 'FAIL', t.note ?? '']);
+  section('Targets (issue 12: each against its floor in this run; medians)', table(['target', 'median', 'floor', 'floor ms', 'slack', 'limit', 'verdict', 'note'], rows));
+}
+
 export function printReport(r) {
   const e = r.env;
   console.log(`\nProvisioning Lens bench · ${e.date} · ${e.chromium} · node ${e.node} · HEAD ${e.gitHead.slice(0, 12)}${e.gitDirty ? ' (+ uncommitted product changes)' : ''} · ${e.runs} runs after ${e.warmup} warm-up · ${e.durationS} s`);
@@ -106,4 +119,5 @@ export function printReport(r) {
   requests(r);
   memory(r.memory);
   whereTimeGoes(r.profiles);
+  if (r.targets) targets(r.targets);
 }

@@ -3,10 +3,14 @@
 import { configureExtension, launchExtension, signInFromPopup } from '../tests/fake-cloud/browser.mjs';
 import { appByKey, startFakeCloud } from '../tests/fake-cloud/index.mjs';
 import { installProbe } from './probe.mjs';
+import { packageWithBarePage } from './bare-page.mjs';
 
 export async function startSession() {
   const cloud = await startFakeCloud();
-  const h = await launchExtension({ cloud });
+  // The built package plus the bench's bare page (the popup's floor), in a copy: .output stays as built.
+  // The manifest's key pins the extension id, so the copy signs in with the same redirect URI.
+  const pkg = packageWithBarePage();
+  const h = await launchExtension({ cloud, extensionDir: pkg.dir });
   h.context.setDefaultTimeout(15_000);
   await h.context.addInitScript(installProbe);
   // Copy JSON writes to the clipboard from the portal page's content script.
@@ -33,6 +37,7 @@ export async function startSession() {
     async stop() {
       await h.stop();
       await cloud.stop();
+      pkg.remove();
     },
   };
 }
@@ -46,6 +51,16 @@ export async function viewJob(env, url, jobId) {
     return { sinceDcl: m.t - window.__lensBench.dcl(), sinceStart: m.t, quarantine: m.quarantine };
   }, jobId);
   return { page, ...seen };
+}
+
+/**
+ * The long tasks (≥ 50 ms, the browser's own PerformanceObserver records) the page has seen so far,
+ * after giving the render that followed the last mark time to run (its style, layout and paint come
+ * after the DOM change the probe stamps).
+ */
+export function longTasksOf(page, settleMs = 200) {
+  return page.evaluate((ms) => new Promise((resolve) => setTimeout(
+    () => resolve(window.__lensBench.marks.filter((m) => m.kind === 'longtask').map((m) => Math.round(m.duration))), ms)), settleMs);
 }
 
 /** Runs `fn` `warmup + runs` times and keeps the last `runs` results: the first pays one-time costs. */

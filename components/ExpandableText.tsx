@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { breakLongRuns } from '@/lib/text-breaks';
+import { formatCount } from '@/lib/format';
 
 export interface ExpandableTextProps {
   /** Untrusted text (a SCIM server's message, a JSON string): rendered as text nodes only. */
@@ -31,7 +32,7 @@ export function ExpandableText({ text, limit = 300, class: className = 'pl-wrap'
   return (
     <span class={className}>
       <Breakable text={shown} />
-      {hidden > 0 && <span class="pl-caption"> … {hidden.toLocaleString('en-US')} more characters: Copy JSON has all of them.</span>}
+      {hidden > 0 && <span class="pl-caption"> … {formatCount(hidden)} more characters: Copy JSON has all of them.</span>}
       {long && (
         <>
           {' '}

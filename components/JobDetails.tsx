@@ -5,6 +5,7 @@ import { CodeText } from './IdText';
 import type { ActionLink } from './links';
 import { MESSAGE_LIMIT } from './QuarantineBlock';
 import { TimeText } from './TimeText';
+import { formatCount } from '@/lib/format';
 
 export interface JobDetailsProps {
   view: Pick<JobView, 'lastRun' | 'lastQuarantineError' | 'advice' | 'consecutiveFailures' | 'steadyStateFirst' | 'steadyStateLast' | 'schedule' | 'entryCounts'>;
@@ -14,11 +15,8 @@ export interface JobDetailsProps {
   adviceLink?: ActionLink | null;
 }
 
-// One formatter for every count: toLocaleString would build a new one per call.
-const COUNT = new Intl.NumberFormat('en-US');
-
 function count(n: number | null): string {
-  return n === null ? '–' : COUNT.format(n);
+  return n === null ? '–' : formatCount(n);
 }
 
 /** Last run, steady state, schedule and entry counts as one compact definition list. */

@@ -10,7 +10,7 @@ import { explainSignInFailure } from './auth/sign-in-errors';
 import { authConfigOf, type LookupService } from './lookup-service';
 import type { FailuresService } from './logs/failures-service';
 import { sanitizeFailuresQuery } from './logs/sanitize';
-import { onMessage, type AuthState, type JobQuery, type SignInResult } from './protocol';
+import { onMessage, type Account, type AuthState, type JobQuery, type SignInResult } from './protocol';
 import type { TabBadges } from './badge';
 import type { WatchService } from './watch/service';
 import { isTrustedSender, type SenderLike } from './sender';
@@ -61,15 +61,24 @@ export async function authState(deps: BackgroundDeps): Promise<AuthState> {
   const settings = await deps.getSettings();
   if (!isConfigured(settings)) return { configured: false, cloud: settings.cloud, account: null };
   const config = authConfigOf(settings, deps.redirectUri);
+  const scopes = [graphScope(settings.cloud, SYNC_SCOPE)];
+  const tenantDomain = tenantDomainOf(settings.tenant);
+  const signedIn = (account: Account, needsSignIn: boolean): AuthState =>
+    ({ configured: true, cloud: settings.cloud, account, needsSignIn, ...(tenantDomain ? { tenantDomain } : {}) });
+  // What the worker already knows answers at once: a token it holds for these scopes is the session
+  // confirmed (MSAL handed it out, and it has 5 min or more left), the same proof every lookup relies
+  // on. It spares the popup two round trips to MSAL, whose offscreen document shares the popup's
+  // renderer thread. Anything less goes to MSAL, which fills what the worker knows.
+  const known = deps.auth.knownSession?.(config, scopes);
+  if (known) return signedIn(known, false);
   const account = await deps.auth.account(config);
   if (!account) return { configured: true, cloud: settings.cloud, account: null };
   // A cached account is not a working session: after a revoked refresh token it lingers in MSAL.
-  const needsSignIn = await deps.auth.token(config, [graphScope(settings.cloud, SYNC_SCOPE)]).then(
+  const needsSignIn = await deps.auth.token(config, scopes).then(
     () => false,
     () => true,
   );
-  const tenantDomain = tenantDomainOf(settings.tenant);
-  return { configured: true, cloud: settings.cloud, account, needsSignIn, ...(tenantDomain ? { tenantDomain } : {}) };
+  return signedIn(account, needsSignIn);
 }
 
 export async function signIn(deps: BackgroundDeps, grant?: Grant): Promise<SignInResult> {

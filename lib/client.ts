@@ -74,3 +74,27 @@ export function createLensClient(): LensClient {
       ),
   };
 }
+
+const LOOKUP_KEYS = ['cloud', 'servicePrincipalId', 'appId', 'jobId'] as const;
+
+/**
+ * `client`, with answers asked for before the UI existed: the first getAuthState takes `auth`, and
+ * the first lookup (not a Refresh) takes `lookup.answer` if it is the same query. Each is used once;
+ * everything after asks the background as usual. The popup asks both as soon as it knows the tab,
+ * so neither waits for its first render.
+ */
+export function primedClient(client: LensClient, auth?: Promise<AuthState>, lookup?: { query: JobQuery; answer: Promise<JobLookup> }): LensClient {
+  return {
+    ...client,
+    getAuthState() {
+      const answer = auth ?? client.getAuthState();
+      auth = undefined;
+      return answer;
+    },
+    lookupJobs(query) {
+      const early = lookup;
+      lookup = undefined;
+      return early && !query.fresh && LOOKUP_KEYS.every((k) => early.query[k] === query[k]) ? early.answer : client.lookupJobs(query);
+    },
+  };
+}

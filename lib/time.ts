@@ -155,6 +155,14 @@ function wallClockFormat(timeZone: string | undefined): Intl.DateTimeFormat {
 }
 
 function wallClock(date: Date, timeZone: string | undefined): Record<string, number> {
+  // The runtime's own zone and UTC (the two the settings offer) come from Date's getters, which need
+  // no Intl: the first DateTimeFormat of a tab loads ICU's data (15–20 ms in a fresh portal tab, on
+  // the path to the overlay's first render). Other zones go to Intl.
+  if (timeZone === undefined || timeZone === 'UTC') {
+    // The runtime's wall clock is UTC shifted by its offset at that instant.
+    const d = timeZone ? date : new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+  }
   const format = wallClockFormat(timeZone);
   const parts: Record<string, number> = {};
   for (const p of format.formatToParts(date)) if (p.type !== 'literal') parts[p.type] = Number(p.value);

@@ -28,6 +28,12 @@ export interface AuthBroker {
    */
   token(config: AuthConfig, scopes: readonly string[], forceRefresh?: boolean): Promise<string>;
   account(config: AuthConfig): Promise<Account | null>;
+  /**
+   * The session as this worker already knows it, without asking MSAL: the account, when a token for
+   * the scopes is kept (handed out by MSAL in this worker's life, 5 min or more left) and MSAL told the
+   * account since. Null when either is missing: then ask account() and token(). Optional for fakes.
+   */
+  knownSession?(config: AuthConfig, scopes: readonly string[]): Account | null;
   signOut(config: AuthConfig): Promise<void>;
 }
 
@@ -39,6 +45,10 @@ export function createAuthBroker(host: MsalHost, launchWebAuthFlow: WebAuthFlow,
   // The last token per app registration and scopes, in this worker's memory only (gone when it
   // stops, after 30 s idle). It spares each page view a round trip to MSAL in the offscreen document.
   const kept = new Map<string, { accessToken: string; expiresOn: number }>();
+  // MSAL's last answer to "which account?" per app registration, in memory alongside the tokens and
+  // forgotten with them (sign-in, sign-out, a refused token).
+  const accounts = new Map<string, Account | null>();
+  const configKey = (config: AuthConfig) => JSON.stringify([config.cloud, config.tenant, config.clientId, config.redirectUri]);
   const keyOf = (config: AuthConfig, scopes: readonly string[]) =>
     JSON.stringify([config.cloud, config.tenant, config.clientId, config.redirectUri, [...scopes].sort()]);
 
@@ -72,6 +82,7 @@ export function createAuthBroker(host: MsalHost, launchWebAuthFlow: WebAuthFlow,
       signingIn ??= interactiveSignIn(config, scopes).finally(() => {
         signingIn = undefined;
         kept.clear(); // another account may have signed in
+        accounts.clear();
       });
       return signingIn;
     },
@@ -81,13 +92,26 @@ export function createAuthBroker(host: MsalHost, launchWebAuthFlow: WebAuthFlow,
       if (known && !forceRefresh && known.expiresOn - clock() > TOKEN_REUSE_MARGIN_MS) return known.accessToken;
       kept.delete(key);
       const result = await host.acquireToken(config, [...scopes], forceRefresh);
-      if (!result.ok) throw new AuthNeededError(result);
+      if (!result.ok) {
+        accounts.delete(configKey(config));
+        throw new AuthNeededError(result);
+      }
       if (result.expiresOn !== null) kept.set(key, { accessToken: result.accessToken, expiresOn: result.expiresOn });
       return result.accessToken;
     },
-    account: (config) => host.getAccount(config),
+    async account(config) {
+      const account = await host.getAccount(config);
+      accounts.set(configKey(config), account);
+      return account;
+    },
+    knownSession(config, scopes) {
+      const known = kept.get(keyOf(config, scopes));
+      if (!known || known.expiresOn - clock() <= TOKEN_REUSE_MARGIN_MS) return null;
+      return accounts.get(configKey(config)) ?? null;
+    },
     signOut(config) {
       kept.clear();
+      accounts.clear();
       return host.signOut(config);
     },
   };

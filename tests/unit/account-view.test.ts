@@ -90,4 +90,24 @@ describe('authState', () => {
     const state = await authState(deps({ tenant: 'contoso.onmicrosoft.com' }));
     expect(JSON.stringify(state)).not.toMatch(/"at"|token/i);
   });
+
+  it('answers from the session the worker knows without asking MSAL, the same state as MSAL would give', async () => {
+    const viaMsal = await authState(deps({ tenant: 'Contoso.onmicrosoft.com' }));
+    const d = deps({ tenant: 'Contoso.onmicrosoft.com' });
+    d.auth.knownSession = vi.fn(() => account);
+    expect(await authState(d)).toEqual(viaMsal);
+    expect(d.auth.account).not.toHaveBeenCalled();
+    expect(d.auth.token).not.toHaveBeenCalled();
+    // The scopes every lookup's token is asked for: the kept token they share is the proof.
+    const viaToken = deps({ tenant: 'Contoso.onmicrosoft.com' });
+    await authState(viaToken);
+    expect(d.auth.knownSession).toHaveBeenCalledWith(expect.objectContaining({ tenant: 'Contoso.onmicrosoft.com' }), vi.mocked(viaToken.auth.token).mock.calls[0]![1]);
+  });
+
+  it('asks MSAL when the worker knows no session (a refused token shows "sign in again")', async () => {
+    const d = deps({ tenant: TENANT_ID }, false);
+    d.auth.knownSession = vi.fn(() => null);
+    expect(await authState(d)).toMatchObject({ account, needsSignIn: true });
+    expect(d.auth.account).toHaveBeenCalled();
+  });
 });

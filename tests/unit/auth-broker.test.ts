@@ -102,3 +102,41 @@ describe('the broker reads the error a sign-in window ends on', () => {
     expect(host.cancelSignIn).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the session the worker already knows (getAuthState without MSAL)', () => {
+  const ACCOUNT = { username: 'admin@contoso.com', name: 'Admin', tenantId: 't' };
+
+  it('is the account once MSAL told it and a token for the scopes is kept; nothing before', async () => {
+    const { host, broker, advance } = setup();
+    host.getAccount.mockResolvedValue(ACCOUNT as never);
+    expect(broker.knownSession!(config, SCOPES)).toBeNull();
+    await broker.token(config, SCOPES);
+    expect(broker.knownSession!(config, SCOPES)).toBeNull(); // the account not asked yet
+    await broker.account(config);
+    expect(broker.knownSession!(config, SCOPES)).toEqual(ACCOUNT);
+    expect(broker.knownSession!(config, ['https://graph.microsoft.com/Application.Read.All'])).toBeNull();
+    expect(broker.knownSession!({ ...config, clientId: '99999999-2222-3333-4444-555555555555' }, SCOPES)).toBeNull();
+    advance(HOUR - TOKEN_REUSE_MARGIN_MS); // the kept token is no longer handed out: neither is the session
+    expect(broker.knownSession!(config, SCOPES)).toBeNull();
+  });
+
+  it('is forgotten on sign-out, at sign-in and when MSAL refuses a token', async () => {
+    const { host, broker } = setup();
+    host.getAccount.mockResolvedValue(ACCOUNT as never);
+    const known = async () => {
+      await broker.account(config);
+      await broker.token(config, SCOPES);
+      return broker.knownSession!(config, SCOPES);
+    };
+    expect(await known()).toEqual(ACCOUNT);
+    await broker.signOut(config);
+    expect(broker.knownSession!(config, SCOPES)).toBeNull();
+    expect(await known()).toEqual(ACCOUNT);
+    await broker.signIn(config, SCOPES);
+    expect(broker.knownSession!(config, SCOPES)).toBeNull();
+    expect(await known()).toEqual(ACCOUNT);
+    host.acquireToken.mockResolvedValueOnce({ ok: false, reason: 'signInRequired' } as never);
+    await expect(broker.token(config, SCOPES, true)).rejects.toBeInstanceOf(AuthNeededError);
+    expect(broker.knownSession!(config, SCOPES)).toBeNull();
+  });
+});

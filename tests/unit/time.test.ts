@@ -182,3 +182,34 @@ describe('toTimeView', () => {
     expect(toTimeView(new Date('2026-11-26T09:05:00Z'), NOW, 'UTC')?.relative).toBe('2 days ago');
   });
 });
+
+describe('wall clock without Intl for the runtime zone and UTC (ICU stays unloaded on the first render)', () => {
+  it('writes the same text as Intl would, in the runtime zone and in UTC, across years, months and DST', async () => {
+    const { formatAbsolute } = await import('@/lib/time');
+    const intl = (date: Date, timeZone?: string) => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone })
+        .formatToParts(date).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+      return `${parts.day} ${parts.month} ${parts.year} ${parts.hour}:${parts.minute}`;
+    };
+    const fields = (text: string) => {
+      const m = /^\w{3} (\d+) (\w{3}) (\d+), (\d\d):(\d\d)$/.exec(text)!;
+      const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[2]!) + 1;
+      return `${Number(m[1])} ${month} ${Number(m[3])} ${Number(m[4])}:${Number(m[5])}`;
+    };
+    const saved = process.env.TZ;
+    try {
+      // Node follows TZ when it changes: the runtime's zone is each of these in turn.
+      for (const zone of ['UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham']) {
+        process.env.TZ = zone;
+        for (let t = Date.parse('1999-12-31T23:59:00Z'); t < Date.parse('2031-01-01T00:00:00Z'); t += 791_999_993) {
+          const date = new Date(t);
+          expect(fields(formatAbsolute(date))).toBe(intl(date));
+          expect(fields(formatAbsolute(date, 'UTC'))).toBe(intl(date, 'UTC'));
+        }
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
