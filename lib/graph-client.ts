@@ -6,7 +6,7 @@
 import { GRANTS, SYNC_SCOPE } from './auth/grants';
 import type { SynchronizationJob, ServicePrincipal } from '@microsoft/microsoft-graph-types';
 import { CLOUDS, type CloudId } from './clouds';
-import { jobPath, jobsPath, servicePrincipalByAppIdPath } from './graph-paths';
+import { BATCH_PATH, jobPath, jobsPath, servicePrincipalByAppIdPath, SERVICE_PRINCIPALS_LIST_PATH, servicePrincipalsNextLink } from './graph-paths';
 
 export type GraphVersion = 'v1.0' | 'beta';
 
@@ -54,12 +54,26 @@ export interface GraphClient {
   getJob(servicePrincipalId: string, jobId: string): Promise<GraphResult<SynchronizationJob>>;
   /** Resolve an application (client) id to its service principal; needs Application.Read.All. */
   getServicePrincipalByAppId(appId: string): Promise<GraphResult<ServicePrincipal>>;
+  /**
+   * One page of the tenant's service principals (the tenant scan); `nextLink` is the previous page's
+   * @odata.nextLink, followed only on this Graph host and path. Needs Application.Read.All.
+   */
+  listServicePrincipals(nextLink?: string): Promise<GraphResult<{ value: unknown[]; nextLink?: string }>>;
+  /** One JSON batch (≤ 20 requests): the envelope's `responses`, unread; lib/tenant/batch.ts reads them. */
+  batch(requests: readonly BatchRequest[]): Promise<GraphResult<unknown[]>>;
+}
+
+/** An inner request of a JSON batch: a relative URL from lib/graph-paths.ts. */
+export interface BatchRequest {
+  id: string;
+  method: 'GET';
+  url: string;
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = `${CLOUDS[options.cloud].graph}/${options.version ?? 'v1.0'}`;
-  const request = <T>(path: string, scopes: readonly string[], check: (body: unknown) => T | undefined) =>
-    requestWithRetries(base + path, scopes, check, options);
+  const request = <T>(path: string, scopes: readonly string[], check: (body: unknown) => T | undefined, body?: string) =>
+    requestWithRetries(base + path, scopes, check, options, body);
   return {
     listJobs: async (spId) =>
       request(jobsPath(spId), [SYNC_SCOPE], (body) => {
@@ -72,6 +86,21 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         const sp = asObject<ServicePrincipal>(body);
         return typeof sp?.id === 'string' ? sp : undefined;
       }),
+    listServicePrincipals: async (nextLink) => {
+      const next = nextLink === undefined ? SERVICE_PRINCIPALS_LIST_PATH : servicePrincipalsNextLink(nextLink, base);
+      if (next === null) return { ok: false, error: { kind: 'invalidResponse', message: 'Graph\'s next page link points elsewhere', clientRequestId: '', attempts: 0 } };
+      return request(next, [APP_SCOPE], (body) => {
+        const page = asObject<{ value?: unknown; '@odata.nextLink'?: unknown }>(body);
+        if (!Array.isArray(page?.value)) return undefined;
+        const link = page['@odata.nextLink'];
+        return { value: page.value, ...(typeof link === 'string' ? { nextLink: link } : {}) };
+      });
+    },
+    batch: async (requests) =>
+      request(BATCH_PATH, [SYNC_SCOPE], (body) => {
+        const responses = asObject<{ responses?: unknown }>(body)?.responses;
+        return Array.isArray(responses) ? responses : undefined;
+      }, JSON.stringify({ requests })),
   };
 }
 
@@ -84,6 +113,7 @@ async function requestWithRetries<T>(
   scopes: readonly string[],
   check: (body: unknown) => T | undefined,
   options: GraphClientOptions,
+  body?: string,
 ): Promise<GraphResult<T>> {
   const maxRetries = options.maxRetries ?? 2;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -91,7 +121,7 @@ async function requestWithRetries<T>(
   let token = await options.getToken(scopes);
   let renewed = false;
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptOnce(url, token, clientRequestId, options);
+    const outcome = await attemptOnce(url, token, clientRequestId, options, body);
     if (outcome.kind === 'response') {
       const { response } = outcome;
       const requestId = response.headers.get('request-id') || undefined;
@@ -117,12 +147,19 @@ async function requestWithRetries<T>(
 
 type Attempt = { kind: 'response'; response: Response } | { kind: 'network' | 'timeout'; message: string };
 
-async function attemptOnce(url: string, token: string, clientRequestId: string, options: GraphClientOptions): Promise<Attempt> {
+/** A GET, or a POST of `body` (JSON batching). */
+async function attemptOnce(url: string, token: string, clientRequestId: string, options: GraphClientOptions, body?: string): Promise<Attempt> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
   try {
     const response = await (options.fetch ?? fetch)(url, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'client-request-id': clientRequestId },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        'client-request-id': clientRequestId,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { method: 'POST', body }),
       signal: controller.signal,
       credentials: 'omit',
       cache: 'no-store',
