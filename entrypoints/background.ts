@@ -7,6 +7,7 @@ import { handleCommand } from '@/lib/commands';
 import { createLookupService } from '@/lib/lookup-service';
 import { sendMessage } from '@/lib/protocol';
 import { settingsItem } from '@/lib/settings';
+import { createTenantService } from '@/lib/tenant/service';
 
 export default defineBackground(() => {
   // MSAL needs a window: Firefox's background page has one; Chrome's service worker borrows the offscreen document's.
@@ -27,6 +28,7 @@ export default defineBackground(() => {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     openSettings: () => browser.runtime.openOptionsPage(),
     badges,
+    tenant: createTenantService({ getSettings, auth, redirectUri }),
   });
   // The keyboard shortcut: the active tab's overlay expands and takes the focus.
   browser.commands.onCommand.addListener((command, tab) =>

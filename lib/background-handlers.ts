@@ -11,6 +11,9 @@ import { onMessage, type AuthState, type JobQuery, type SignInResult } from './p
 import type { TabBadges } from './badge';
 import { isTrustedSender, type SenderLike } from './sender';
 import { isConfigured, type Settings } from './settings';
+import { normalizeGuid } from './ids';
+import { MAX_BATCH_REQUESTS } from './graph-paths';
+import type { TenantService } from './tenant/service';
 
 export interface BackgroundDeps {
   lookup: LookupService;
@@ -22,6 +25,13 @@ export interface BackgroundDeps {
   openSettings(): Promise<void>;
   /** The toolbar badge per portal tab; absent in tests that do not look at it. */
   badges?: TabBadges;
+  /** The tenant overview's Graph steps; absent in tests that do not scan. */
+  tenant?: TenantService;
+}
+
+/** Only the extension's own pages scan a tenant: never a content script in a portal tab. */
+function isExtensionPage(sender: SenderLike, extensionOrigin: string): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(`${extensionOrigin}/`);
 }
 
 /** The tab of a content script's message; undefined for the extension's own pages (the popup has no badge of its own). */
@@ -99,6 +109,17 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
       void showBadge?.(answer);
       return answer;
     });
+  });
+  onMessage('tenant.listServicePrincipals', ({ data, sender }) => {
+    if (!trusted(sender) || !isExtensionPage(sender, deps.extensionOrigin) || !deps.tenant) return refuse();
+    const cursor = typeof data?.cursor === 'string' && data.cursor.length <= 4000 ? data.cursor : undefined;
+    return deps.tenant.listServicePrincipals(cursor);
+  });
+  onMessage('tenant.checkJobs', ({ data, sender }) => {
+    if (!trusted(sender) || !isExtensionPage(sender, deps.extensionOrigin) || !deps.tenant) return refuse();
+    const raw: unknown[] = Array.isArray(data?.servicePrincipalIds) ? data.servicePrincipalIds.slice(0, MAX_BATCH_REQUESTS) : [];
+    const ids = raw.map(normalizeGuid).filter((id): id is string => id !== undefined);
+    return deps.tenant.checkJobs(ids);
   });
   onMessage('leftProvisioning', ({ sender }) => {
     if (!trusted(sender)) return refuse();

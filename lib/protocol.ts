@@ -8,6 +8,7 @@ import type { CloudId } from './clouds';
 import type { PortalPage } from './portal-url';
 import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
 import type { Grant } from './auth/grants';
+import type { JobsCheck, ServicePrincipalPage } from './tenant/types';
 
 /** A failure told the way an admin needs it: what happened, what to do, and the ids for support. */
 export interface LensError {
@@ -91,6 +92,11 @@ export interface ProtocolMap {
   openSettings(): true;
   /** Content script → background: this tab no longer shows a provisioning page (its toolbar badge goes). */
   leftProvisioning(): true;
+
+  /** Tenant overview page: one page of service principals (`cursor`: the previous page's `next`). */
+  'tenant.listServicePrincipals'(data: { cursor?: string }): ServicePrincipalPage;
+  /** Tenant overview page: the jobs of up to 20 service principals, through one $batch. */
+  'tenant.checkJobs'(data: { servicePrincipalIds: string[] }): JobsCheck;
 
   /** Popup → content script of a tab: the portal page it is on (parsed from its own URL). */
   getPortalPage(): PortalPage | null;

@@ -6,7 +6,7 @@ import { servicePrincipalsNextLink } from '@/lib/graph-paths';
 const sp = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const JOB = { id: 'scim.1', templateId: 'scim', status: { code: 'Active' } };
 
-type Inner = { status: number; headers?: Record<string, string>; body?: unknown } | 'omit' | 'malformed';
+type Inner = { status: number; headers?: Record<string, string | undefined>; body?: unknown } | 'omit' | 'malformed';
 
 /**
  * A fake $batch: answers each inner request from `script(spId, attempt)` and returns the responses
@@ -48,7 +48,7 @@ describe('fetchJobsBatch', () => {
 
   it('retries only the throttled inner requests, after the longest fractional Retry-After', async () => {
     const sleeps: number[] = [];
-    const { send, sent } = fakeBatch((id, attempt) =>
+    const { send, sent } = fakeBatch((id, attempt): Inner =>
       id === sp(1) && attempt === 1 ? { status: 429, headers: { 'Retry-After': '2.128' } }
         : id === sp(2) && attempt === 1 ? { status: 429, headers: { 'retry-after': '0.5' } } : ok([JOB]));
     const report = await fetchJobsBatch([sp(0), sp(1), sp(2), sp(3)], send, { sleep: async (ms) => void sleeps.push(ms) });
