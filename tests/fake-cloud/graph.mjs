@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyCors, handlePreflight, sendJson } from './http.mjs';
 import { createFaults, playFault } from './faults.mjs';
+import { createTenantScale } from './tenant-scale.mjs';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXPOSED = ['request-id', 'client-request-id', 'Retry-After', 'WWW-Authenticate', 'Location', 'ETag', 'x-ms-ags-diagnostic'];
@@ -21,6 +22,7 @@ const DEFAULT_ERRORS = {
  */
 export function createGraph({ tenant, idp }) {
   const faults = createFaults();
+  const scale = createTenantScale({ tenant });
 
   /**
    * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
@@ -62,6 +64,13 @@ export function createGraph({ tenant, idp }) {
     const [version, ...rest] = segments;
     if (!version || !/^(v1\.0|beta)$/i.test(version)) return sendError(400, null, 'BadRequest', `Invalid version: ${version ?? ''}`);
     const root = `https://${host}/${version}/$metadata#`;
+    // Tenant scale (tenant-scale.mjs): JSON batching and the service principal list.
+    if (rest.length === 1 && rest[0] === '$batch') {
+      if (req.method !== 'POST') return sendError(405, null, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
+      const [status, body] = await scale.batch(req, entry);
+      return status === 200 ? sendOk(body) : sendError(status, body);
+    }
+    if (req.method === 'GET' && rest.length === 1 && rest[0].toLowerCase() === 'serviceprincipals') return sendOk(scale.list(url, host, version));
     if (req.method !== 'GET') return sendError(405, null, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
 
     const byAppId = /^servicePrincipals\(appId='(.*)'\)$/i.exec(rest[0] ?? '');
@@ -99,6 +108,9 @@ export function createGraph({ tenant, idp }) {
   return {
     handle,
     faults,
+    /** $batch knobs: shuffle, inner (an answer per inner request: 429s, 401s, 'malformed'), counts. */
+    batch: scale.knobs,
+    resetBatch: scale.reset,
     /** Shorthand for faults.failNext. */
     failNext(/** @type {import('./faults.mjs').Matcher} */ matcher, /** @type {import('./faults.mjs').Fault | import('./faults.mjs').Fault[]} */ list) {
       faults.failNext(matcher, list);
