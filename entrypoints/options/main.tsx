@@ -14,6 +14,9 @@ settingsItem.getValue().then((initial) => {
       <h1>Provisioning Lens settings</h1>
       <RegisterSteps redirectUri={browser.identity.getRedirectURL()} copy={(text) => navigator.clipboard.writeText(text)} />
       <OptionsForm initial={initial} onSave={(settings) => settingsItem.setValue(settings)} />
+      <p>
+        <a href={browser.runtime.getURL('/tenant.html')}>Tenant overview</a>: every provisioning job of the tenant, in one table.
+      </p>
     </main>,
     root,
   );

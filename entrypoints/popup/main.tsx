@@ -35,6 +35,7 @@ Promise.all([tabPage(), settingsItem.getValue(), readRecentLookups()]).then(([pa
           show(list);
         }}
         copy={(text) => navigator.clipboard.writeText(text)}
+        onOpenTenant={() => void browser.tabs.create({ url: browser.runtime.getURL('/tenant.html') }).then(() => window.close())}
       />,
       root,
     );
