@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CLOUDS, type CloudId } from '@/lib/clouds';
-import type { LensClient, TenantClient } from '@/lib/client';
+import type { LensClient } from '@/lib/client';
+import type { TenantClient } from '@/lib/tenant/client';
 import type { LensError } from '@/lib/protocol';
 import { provisioningPageUrl } from '@/lib/portal-url';
 import { rowsToCsv, scanToJson } from '@/lib/tenant/export';

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { LENS_CSS, PAGE_CSS } from '@/components/styles';
 import { TenantApp } from '@/components/tenant/TenantApp';
 import { TENANT_CSS } from '@/components/tenant/styles';
-import { createLensClient, createTenantClient } from '@/lib/client';
+import { createLensClient } from '@/lib/client';
+import { createTenantClient } from '@/lib/tenant/client';
 import { settingsItem, timeZoneOf } from '@/lib/settings';
 import { readLastScan, saveLastScan } from '@/lib/tenant/last-scan';
 

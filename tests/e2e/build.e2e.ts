@@ -115,8 +115,10 @@ describe('weight budgets', () => {
 
   it.each([
     ['offscreen document (MSAL)', 'offscreen.html', 85 * KB],
-    ['popup', 'popup.html', 32 * KB],
+    // 34 kB since the tenant overview: the popup's code now sits in chunks shared with that page (about +1.2 kB of chunk glue).
+    ['popup', 'popup.html', 34 * KB],
     ['options page', 'options.html', 24 * KB],
+    ['tenant overview page', 'tenant.html', 40 * KB],
   ])('%s with its chunks', (_, html, budget) => {
     const size = pageGzip('.output/chrome-mv3', html);
     console.log(`[weight] ${html} + chunks: ${size} B gzip (budget ${budget})`);
