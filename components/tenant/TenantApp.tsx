@@ -58,18 +58,32 @@ export function TenantApp(props: TenantAppProps) {
   const kind = useRef<'scan' | 'refresh'>('scan');
   const startedAt = useRef('');
   const drawTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef<Progress | null>(null);
 
   const draw = () => {
     if (drawTimer.current) return;
     drawTimer.current = setTimeout(() => {
       drawTimer.current = null;
       setDrawn((d) => d + 1);
+      setProgress(latest.current);
     }, DRAW_EVERY_MS);
+  };
+  /** A new phase shows at once (Cancel, Resume); counts ride on the next draw. */
+  const onProgress = (p: Progress) => {
+    const phaseChanged = latest.current?.phase !== p.phase;
+    latest.current = p;
+    if (phaseChanged) setProgress(p);
+    else draw();
   };
   useEffect(() => () => void (drawTimer.current && clearTimeout(drawTimer.current)), []);
 
-  // Rows are rebuilt from the apps when results arrive or time moves on (relative times).
-  const rows = useMemo(() => apps.current.flatMap((app) => toTenantRows(app, { now, timeZone })), [drawn, now, timeZone]);
+  // Each app's rows are built once per tick of `now` (relative times), not on every draw.
+  const rowCache = useMemo(() => new WeakMap<ScannedApp, TenantRow[]>(), [now, timeZone]);
+  const rows = useMemo(() => apps.current.flatMap((app) => {
+    let built = rowCache.get(app);
+    if (!built) rowCache.set(app, (built = toTenantRows(app, { now, timeZone })));
+    return built;
+  }), [drawn, rowCache]);
   const shown = useMemo(() => sortRows(filterRows(rows, filter), order), [rows, filter, order]);
   const open = openKey ? rows.find((row) => row.key === openKey) ?? null : null;
   const running = progress?.phase === 'running' || progress?.phase === 'cancelling';
@@ -81,6 +95,7 @@ export function TenantApp(props: TenantAppProps) {
       if (!result.ok) return setError(result.error);
       return finish(await controller.current!.run());
     }
+    setProgress(end);
     if (end.phase === 'failed') setError(end.error ?? null);
     if (end.phase !== 'done' && end.phase !== 'cancelled') return;
     const previous = meta?.counts;
@@ -111,7 +126,7 @@ export function TenantApp(props: TenantAppProps) {
     controller.current = createScanController({
       source: tenantClient,
       targets,
-      onProgress: setProgress,
+      onProgress,
       onApps: (found) => {
         fresh.push(...found);
         if (refresh) {

@@ -12,7 +12,14 @@ import { obj, text } from '../json-fields';
 /** What one app's jobs request came to. */
 export type JobsOutcome =
   | { ok: true; jobs: unknown[] }
-  | { ok: false; status: number; code?: string; message?: string };
+  | {
+      ok: false;
+      status: number;
+      code?: string;
+      message?: string;
+      /** Throttled, and not retried here (deferThrottled): ask again after this many ms. */
+      retryAfterMs?: number;
+    };
 
 export interface BatchOptions {
   sleep?: (ms: number) => Promise<void>;
@@ -22,6 +29,12 @@ export interface BatchOptions {
   maxBatchRetries?: number;
   /** A Retry-After longer than this is not waited out: the app is recorded as throttled instead. */
   maxWaitMs?: number;
+  /**
+   * Hand throttled apps back with their Retry-After instead of waiting here. The tenant scan sets it:
+   * a batch slot that waits a second for one throttled app would idle the other 19; the scan puts the
+   * app back in line for a later batch once its wait is over.
+   */
+  deferThrottled?: boolean;
 }
 
 export interface BatchReport {
@@ -122,6 +135,10 @@ export async function fetchJobsBatch(
       if (status === 429) report.throttled += 1;
       if (RETRYABLE.has(status)) {
         const wait = innerRetryAfterMs(response.headers, innerRound);
+        if (wait <= maxWaitMs && options.deferThrottled) {
+          outcomes.set(p.spId, { ...innerFailure(status, response.body), retryAfterMs: wait } as JobsOutcome);
+          continue;
+        }
         if (wait <= maxWaitMs) {
           again.push(p);
           waitMs = Math.max(waitMs, wait);

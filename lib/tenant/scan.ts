@@ -57,6 +57,8 @@ export interface ScanOptions {
 }
 
 export const DEFAULT_CONCURRENCY = 4;
+/** Times one app may come back throttled before it is recorded as not readable. */
+export const MAX_THROTTLED_RETRIES = 4;
 
 export function createScanController(options: ScanOptions) {
   const now = options.now ?? Date.now;
@@ -70,6 +72,10 @@ export function createScanController(options: ScanOptions) {
   let runningSince: number | null = null;
   let spentMs = 0;
   let wake: (() => void) | null = null;
+  /** Apps Graph throttled, each back in line once its Retry-After has passed. */
+  const deferred: { app: ScanApp; readyAt: number }[] = [];
+  const throttledTimes = new Map<string, number>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<ScanProgress> | null = null;
   const progress: ScanProgress = {
     phase: 'idle', listed: listDone, apps: queue.length, skipped: 0, checked: 0, appsWithJobs: 0, jobs: 0, quarantined: 0,
@@ -141,6 +147,12 @@ export function createScanController(options: ScanOptions) {
         const app = byId.get(servicePrincipalId);
         if (!app) continue;
         byId.delete(servicePrincipalId);
+        const times = throttledTimes.get(servicePrincipalId) ?? 0;
+        if (!outcome.ok && outcome.retryAfterMs !== undefined && times < MAX_THROTTLED_RETRIES) {
+          throttledTimes.set(servicePrincipalId, times + 1);
+          deferred.push({ app, readyAt: now() + outcome.retryAfterMs });
+          continue;
+        }
         progress.checked += 1;
         if (!outcome.ok) {
           progress.failed += 1;
@@ -170,6 +182,16 @@ export function createScanController(options: ScanOptions) {
     runningSince = now();
     emit();
     for (;;) {
+      // Throttled apps whose wait is over go first in line; the next one due wakes the loop.
+      const due = now();
+      for (let i = deferred.length - 1; i >= 0; i--) if (deferred[i]!.readyAt <= due) queue.unshift(deferred.splice(i, 1)[0]!.app);
+      if (deferred.length > 0 && !timer && !stopRequested) {
+        const next = Math.min(...deferred.map((d) => d.readyAt));
+        timer = setTimeout(() => {
+          timer = null;
+          signal();
+        }, Math.max(0, next - due));
+      }
       if (!stopRequested) {
         // Start listing first: its pages feed the batches. Then fill the batch slots.
         if (!listDone && !listing) void listNext();
@@ -177,9 +199,11 @@ export function createScanController(options: ScanOptions) {
           void check(queue.splice(0, MAX_BATCH_REQUESTS));
       }
       const idle = !listing && inFlight === 0;
-      if (idle && (stopRequested || (listDone && queue.length === 0))) break;
+      if (idle && (stopRequested || (listDone && queue.length === 0 && deferred.length === 0))) break;
       await new Promise<void>((resolve) => (wake = resolve));
     }
+    if (timer) clearTimeout(timer);
+    timer = null;
     spentMs += now() - (runningSince ?? now());
     runningSince = null;
     // Read again: cancel() and halt() change it while the loop waits.

@@ -80,7 +80,7 @@ export function createTenantService(deps: TenantServiceDeps) {
     /** The jobs of up to 20 service principals, one $batch with its retries. */
     checkJobs(servicePrincipalIds: readonly string[]): Promise<JobsCheck> {
       return withGraph(async (graph): Promise<JobsCheck> => {
-        const report = await fetchJobsBatch(servicePrincipalIds.slice(0, MAX_BATCH_REQUESTS), (requests) => graph.batch(requests), { sleep: deps.sleep, ...deps.batch });
+        const report = await fetchJobsBatch(servicePrincipalIds.slice(0, MAX_BATCH_REQUESTS), (requests) => graph.batch(requests), { sleep: deps.sleep, deferThrottled: true, ...deps.batch });
         return {
           kind: 'checked',
           results: [...report.outcomes].map(([servicePrincipalId, outcome]) => ({ servicePrincipalId, outcome })),

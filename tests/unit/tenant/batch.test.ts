@@ -60,6 +60,16 @@ describe('fetchJobsBatch', () => {
     expect([...report.outcomes.values()].every((o) => o.ok)).toBe(true);
   });
 
+  it('deferThrottled: hands throttled apps back with their Retry-After instead of waiting', async () => {
+    const sleeps: number[] = [];
+    const { send, sent } = fakeBatch((id): Inner => (id === sp(1) ? { status: 429, headers: { 'Retry-After': '1.5' } } : ok()));
+    const report = await fetchJobsBatch([sp(0), sp(1)], send, { sleep: async (ms) => void sleeps.push(ms), deferThrottled: true });
+    expect(sent).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    expect(report.outcomes.get(sp(1))).toMatchObject({ ok: false, status: 429, retryAfterMs: 1500 });
+    expect(report.throttled).toBe(1);
+  });
+
   it('records inner 401, 403 and 404 per app and goes on', async () => {
     const errors: Record<string, Inner> = {
       [sp(1)]: { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'no' } } },

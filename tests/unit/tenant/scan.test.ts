@@ -131,4 +131,36 @@ describe('scan controller', () => {
     expect(await scan.run()).toMatchObject({ phase: 'done', checked: 2, failed: 1, batches: 2, throttled: 1, elapsedMs: 1000, rate: 2 });
     expect(failures).toEqual([{ servicePrincipalId: sp(1), displayName: 'App 1', status: 404, code: 'Request_ResourceNotFound' }]);
   });
+
+  it('puts throttled apps back in line after their Retry-After, in later batches with others, a bounded number of times', async () => {
+    const asked: string[][] = [];
+    const times = new Map<string, number>();
+    const askedAt = new Map<string, number[]>();
+    const source: ScanSource = {
+      listServicePrincipals: async () => ({ kind: 'page', apps: Array.from({ length: 45 }, (_, i) => app(i)), skipped: 0 }),
+      checkJobs: async (ids) => {
+        asked.push(ids);
+        return {
+          kind: 'checked', fetchedAt: '2026-12-01T00:00:00.000Z', requests: 1, throttled: 0,
+          results: ids.map((id) => {
+            const n = (times.get(id) ?? 0) + 1;
+            times.set(id, n);
+            askedAt.set(id, [...(askedAt.get(id) ?? []), Date.now()]);
+            // App 3 is throttled once; app 4 always.
+            const throttled = (id === sp(3) && n === 1) || id === sp(4);
+            return { servicePrincipalId: id, outcome: throttled ? { ok: false as const, status: 429, retryAfterMs: 30 } : { ok: true as const, jobs: id === sp(3) ? [ACTIVE] : [] } };
+          }),
+        };
+      },
+    };
+    const failures: unknown[] = [];
+    const scan = createScanController({ source, concurrency: 1, onFailures: (f) => failures.push(...f) });
+    const end = await scan.run();
+    expect(end).toMatchObject({ phase: 'done', checked: 45, appsWithJobs: 1, failed: 1 });
+    expect(times.get(sp(3))).toBe(2);
+    expect(times.get(sp(4))).toBe(5);
+    const waits = askedAt.get(sp(4))!.slice(1).map((t, i) => t - askedAt.get(sp(4))![i]!);
+    expect(waits.every((ms) => ms >= 25)).toBe(true);
+    expect(failures).toEqual([{ servicePrincipalId: sp(4), displayName: 'App 4', status: 429 }]);
+  });
 });
