@@ -30,7 +30,7 @@ export interface BackgroundDeps {
 }
 
 /** Only the extension's own pages scan a tenant: never a content script in a portal tab. */
-function isExtensionPage(sender: SenderLike, extensionOrigin: string): boolean {
+export function isExtensionPage(sender: SenderLike, extensionOrigin: string): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(`${extensionOrigin}/`);
 }
 
