@@ -10,6 +10,7 @@ export const TENANT_CSS = /* css */ `
 .pl-scan-counts dd { margin: 0; font-size: 16px; font-weight: 600; font-variant-numeric: tabular-nums; }
 .pl-tenant-tools { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: 12px; }
 .pl-tenant-filters { display: flex; flex-wrap: wrap; gap: 12px; }
+.pl-tenant-filters input { min-width: 18em; }
 .pl-table-wrap { overflow-x: auto; border: 1px solid var(--pl-border); border-radius: 4px; margin-top: 8px; }
 .pl-tenant-table { border-collapse: collapse; width: 100%; font-size: 13px; }
 .pl-tenant-table th, .pl-tenant-table td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--pl-border); }
