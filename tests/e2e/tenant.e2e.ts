@@ -5,6 +5,8 @@
  * last scan without asking Graph; Refresh known jobs asks only batches of the apps that had jobs.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobHealth } from '@/lib/job/health';
@@ -101,6 +103,21 @@ describe('tenant overview', () => {
     const job = page.getByRole('region', { name: await first.getByRole('button').innerText() });
     await job.getByRole('region', { name: 'Quarantine' }).waitFor();
     await expect(job.getByRole('button', { name: 'Copy JSON' }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core), light and dark, with a job open', async () => {
+    const page = await h.page('tenant.html');
+    await tableRows(page).first().getByRole('button').click();
+    await page.getByRole('region', { name: 'Quarantine' }).waitFor();
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      const results = await page.evaluate(() => (window as unknown as { axe: { run(c: unknown): Promise<AxeResults> } }).axe.run(document));
+      const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      console.log(`[axe] tenant overview ${scheme}: ${results.violations.map((v) => `${v.impact} ${v.id} ×${v.nodes.length}`).join(', ') || 'none'}`);
+      expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`)).toEqual([]);
+    }
     await page.close();
   });
 
