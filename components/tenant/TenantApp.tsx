@@ -11,6 +11,7 @@ import { createScanController, type ScanController, type ScanProgress as Progres
 import type { AppFailure, ScanApp, ScannedApp } from '@/lib/tenant/types';
 import { ErrorNotice } from '../ErrorNotice';
 import { useNow } from '../useNow';
+import { ScanFailures } from './ScanFailures';
 import { ScanProgress } from './ScanProgress';
 import { TenantFilters } from './TenantFilters';
 import { TenantJob } from './TenantJob';
@@ -186,6 +187,7 @@ export function TenantApp(props: TenantAppProps) {
           {' · '}{meta.counts.apps.toLocaleString('en-US')} apps · {rows.length} jobs{meta.counts.failed > 0 ? ` · ${meta.counts.failed} apps not readable` : ''}
         </p>
       )}
+      {!running && <ScanFailures failures={failures.current} />}
       {(rows.length > 0 || meta) && (
         <section aria-label="Jobs found">
           <div class="pl-tenant-tools">

@@ -20,5 +20,6 @@ export const TENANT_CSS = /* css */ `
 .pl-sort { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; color: var(--pl-text); cursor: pointer; }
 .pl-sort:focus-visible { outline: 2px solid var(--pl-accent); outline-offset: 2px; }
 .pl-tenant-job { border: 1px solid var(--pl-border); border-radius: 4px; padding: 12px; max-width: 480px; }
+.pl-scan-failures ul { margin: 6px 0 0; padding-left: 20px; }
 .pl-tenant-job h2 { flex: 1 1 auto; margin: 0; font-size: 15px; }
 `;

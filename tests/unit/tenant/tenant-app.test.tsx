@@ -26,8 +26,8 @@ const lens = (): LensClient => ({
 });
 
 function app(props: Partial<Parameters<typeof TenantApp>[0]> = {}) {
-  const download = vi.fn();
-  const save = vi.fn(async () => {});
+  const download = vi.fn((_name: string, _type: string, _text: string) => {});
+  const save = vi.fn(async (_scan: StoredScan) => {});
   const tenantClient: TenantClient = props.tenantClient ?? { listServicePrincipals: vi.fn(), checkJobs: vi.fn() };
   const view = render(
     <TenantApp client={lens()} tenantClient={tenantClient} cloud="global" tenant="contoso.onmicrosoft.com" clientId={CLIENT} timeZone="UTC"
@@ -36,7 +36,7 @@ function app(props: Partial<Parameters<typeof TenantApp>[0]> = {}) {
   return { ...view, download, save };
 }
 
-const rowNames = (container: HTMLElement) => [...container.querySelectorAll('tbody th')].map((th) => th.textContent);
+const rowNames = (container: Element) => [...container.querySelectorAll('tbody th')].map((th) => th.textContent);
 
 describe('tenant overview page', () => {
   it('shows the last scan at once, attention first; sorts by a column; filters by state and text', async () => {
@@ -75,7 +75,7 @@ describe('tenant overview page', () => {
       listServicePrincipals: vi.fn(async () => ({ kind: 'page' as const, skipped: 0, apps: [{ id: sp(5), appId: sp(15), displayName: 'Gamma' }, { id: sp(6), appId: sp(16), displayName: 'Delta' }] })),
       checkJobs: vi.fn(async (ids: string[]) => ({
         kind: 'checked' as const, fetchedAt: '2026-12-01T12:00:00.000Z', requests: 1, throttled: 0,
-        results: ids.map((id) => ({ servicePrincipalId: id, outcome: { ok: true as const, jobs: id === sp(5) ? [job('scim.g', 'Quarantine')] : [] } })),
+        results: ids.map((id) => ({ servicePrincipalId: id, outcome: id === sp(6) ? { ok: false as const, status: 403, code: 'Authorization_RequestDenied' } : { ok: true as const, jobs: [job('scim.g', 'Quarantine')] } })),
       })),
     };
     const { container, save } = app({ tenantClient });
@@ -86,6 +86,9 @@ describe('tenant overview page', () => {
     });
     await waitFor(() => expect(save).toHaveBeenCalled());
     await waitFor(() => expect(rowNames(container)).toEqual(['Gamma']));
-    expect(save.mock.calls[0]![0]).toMatchObject({ complete: true, counts: { apps: 2, checked: 2 }, apps: [{ id: sp(5), displayName: 'Gamma' }] });
+    expect(save.mock.calls[0]![0]).toMatchObject({ complete: true, counts: { apps: 2, checked: 2, failed: 1 }, apps: [{ id: sp(5), displayName: 'Gamma' }] });
+    expect(save.mock.calls[0]![0].failures).toEqual([{ servicePrincipalId: sp(6), displayName: 'Delta', status: 403, code: 'Authorization_RequestDenied' }]);
+    expect(screen.getByText('1 app could not be read')).toBeTruthy();
+    expect(screen.getByText(/may not read this app's jobs \(403\)/)).toBeTruthy();
   });
 });
