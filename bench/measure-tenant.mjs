@@ -7,7 +7,8 @@ import { configureExtension, launchExtension, signInFromPopup } from '../tests/f
 import { addGeneratedApps, startFakeCloud, throttleShare } from '../tests/fake-cloud/index.mjs';
 import { round, table } from './stats.mjs';
 
-const DELAY_MS = 50;
+// BENCH_TENANT_DELAY_MS: another delay (0 shows what the extension and the fake cost on their own).
+const DELAY_MS = Number(process.env.BENCH_TENANT_DELAY_MS ?? 50);
 /** lib/tenant/scan.ts DEFAULT_CONCURRENCY: batches in flight. */
 const CONCURRENCY = 4;
 const BATCH = 20;
@@ -94,7 +95,7 @@ async function scanOnce({ apps, withJobs, throttle }) {
 export async function measureTenant({ log = () => {}, sizes = [1000, 10000] } = {}) {
   const runs = [];
   for (const [apps, withJobs] of sizes.map((n) => [n, Math.round(n * 0.03)])) {
-    for (const throttle of [false, true]) {
+    for (const throttle of process.env.BENCH_TENANT_THROTTLE === "0" ? [false] : [false, true]) {
       log(`tenant scan: ${apps} apps, ${throttle ? '10 % inner 429' : 'no throttling'}`);
       runs.push(await scanOnce({ apps, withJobs, throttle }));
     }
