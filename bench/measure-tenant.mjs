@@ -10,7 +10,7 @@ import { round, table } from './stats.mjs';
 // BENCH_TENANT_DELAY_MS: another delay (0 shows what the extension and the fake cost on their own).
 const DELAY_MS = Number(process.env.BENCH_TENANT_DELAY_MS ?? 50);
 /** lib/tenant/scan.ts DEFAULT_CONCURRENCY: batches in flight. */
-const CONCURRENCY = 4;
+const CONCURRENCY = Number(process.env.BENCH_TENANT_CONCURRENCY ?? 4);
 const BATCH = 20;
 const PAGE = 999;
 
