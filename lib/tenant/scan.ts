@@ -52,6 +52,8 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
   onApps?: (apps: ScannedApp[]) => void;
   onFailures?: (failures: AppFailure[]) => void;
+  /** Every app checked by a batch (with jobs, without, or failed): a refresh drops those that lost their jobs. */
+  onChecked?: (servicePrincipalIds: string[]) => void;
   /** Given: check only these apps (Refresh known jobs), no listing. */
   targets?: readonly ScanApp[];
 }
@@ -143,6 +145,7 @@ export function createScanController(options: ScanOptions) {
       const byId = new Map(apps.map((app) => [app.id, app]));
       const found: ScannedApp[] = [];
       const failures: AppFailure[] = [];
+      const checked: string[] = [];
       for (const { servicePrincipalId, outcome } of answer.results) {
         const app = byId.get(servicePrincipalId);
         if (!app) continue;
@@ -154,6 +157,7 @@ export function createScanController(options: ScanOptions) {
           continue;
         }
         progress.checked += 1;
+        checked.push(servicePrincipalId);
         if (!outcome.ok) {
           progress.failed += 1;
           failures.push({ servicePrincipalId, displayName: app.displayName, status: outcome.status, ...(outcome.code ? { code: outcome.code } : {}) });
@@ -165,6 +169,7 @@ export function createScanController(options: ScanOptions) {
         }
       }
       queue.unshift(...byId.values()); // left unanswered: asked again later
+      if (checked.length > 0) options.onChecked?.(checked);
       if (found.length > 0) options.onApps?.(found);
       if (failures.length > 0) options.onFailures?.(failures);
     } finally {

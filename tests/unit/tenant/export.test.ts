@@ -85,3 +85,16 @@ describe('the stored last scan', () => {
     expect(boundScan({ ...scan, apps: many }).apps).toHaveLength(MAX_STORED_APPS);
   });
 });
+
+describe('Refresh known jobs: mergeRefresh', () => {
+  const a = (n: number, jobs: unknown[] = [{ id: `scim.${n}` }]) => ({ id: sp(n), appId: sp(n + 10), displayName: `App ${n}`, jobs, fetchedAt: '2026-12-01T11:00:00.000Z' });
+  it('takes the new jobs, drops apps answered with none, keeps unread and unreached apps', async () => {
+    const { mergeRefresh } = await import('@/lib/tenant/refresh');
+    const previous = [a(1), a(2), a(3), a(4)];
+    const fresh = { ...a(1, [{ id: 'scim.new' }]), fetchedAt: '2026-12-01T12:00:00.000Z' };
+    const merged = mergeRefresh(previous, [fresh], [{ servicePrincipalId: sp(3), displayName: 'App 3', status: 403 }], new Set([sp(1), sp(2), sp(3)]));
+    expect(merged.map((x) => x.id)).toEqual([sp(1), sp(3), sp(4)]);
+    expect(merged[0]).toBe(fresh);
+    expect(merged[1]).toBe(previous[2]);
+  });
+});
