@@ -80,6 +80,8 @@ export function useTenantScan(o: TenantScanOptions) {
       complete: current.refresh ? meta?.complete ?? false : end.phase === 'done', counts, apps: apps.current, failures: failures.current,
     };
     setMeta(stored);
+    // Storage serialises the scan (up to a few MB) on this thread: in a task of its own, not the final draw's.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await o.save(stored).catch(() => undefined);
   }
 
