@@ -127,8 +127,10 @@ describe('tenant overview', () => {
     await eventually('filtered', async () => (await tableRows(page).count()) === 12);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
-    const file = await (await download).path();
-    const csv = parseCsv(readFileSync(file, 'utf8'));
+    // Read through Playwright's stream: the test reads nothing from the file system outside the repository.
+    const chunks: Buffer[] = [];
+    for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
+    const csv = parseCsv(Buffer.concat(chunks).toString('utf8'));
     const table = await tableRows(page).evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('[data-state]')!.textContent]));
     expect(csv[0]!.slice(0, 3)).toEqual(['App', 'Template', 'State']);
     expect(csv.slice(1).map((r) => [r[0], r[2]])).toEqual(table);
