@@ -10,6 +10,8 @@ import type { AppFailure, ScanApp, ScannedApp } from '@/lib/tenant/types';
 
 /** Counts and rows are drawn at most this often while results stream in: each draw is one short task. */
 export const DRAW_EVERY_MS = 250;
+/** A scan in progress is saved this often (when it found jobs since), so closing the tab loses little. */
+export const SAVE_EVERY_MS = 10_000;
 
 export interface TenantScanOptions {
   client: LensClient;
@@ -41,6 +43,9 @@ export function useTenantScan(o: TenantScanOptions) {
   const run = useRef<{ refresh: boolean; startedAt: string; previous: ScannedApp[]; answered: ScannedApp[]; checked: Set<string> } | null>(null);
   const drawTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<ScanProgress | null>(null);
+  // Saves run one after another, so a partial save can never land after the final one.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const lastSave = useRef(0);
   useEffect(() => () => void (drawTimer.current && clearTimeout(drawTimer.current)), []);
 
   const draw = () => {
@@ -59,6 +64,27 @@ export function useTenantScan(o: TenantScanOptions) {
     else draw();
   };
 
+  function stored(end: Pick<ScanProgress, 'apps' | 'skipped' | 'checked' | 'failed'>, complete: boolean): StoredScan {
+    const current = run.current!;
+    const counts = !current.refresh || !meta
+      ? { apps: end.apps, skipped: end.skipped, checked: end.checked, failed: end.failed }
+      : { ...meta.counts, failed: end.failed };
+    return {
+      tenant: o.tenant, clientId: o.clientId, cloud: o.cloud, startedAt: current.startedAt, finishedAt: new Date(o.now()).toISOString(),
+      complete: current.refresh ? meta?.complete ?? false : complete, counts, apps: apps.current, failures: failures.current,
+    };
+  }
+
+  /** Storage serialises the scan (up to a few MB) on this thread: in a task of its own, never a draw's. */
+  function save(scan: StoredScan): Promise<unknown> {
+    lastSave.current = o.now();
+    saving.current = saving.current
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+      .then(() => o.save(scan))
+      .catch(() => undefined);
+    return saving.current;
+  }
+
   async function finish(end: ScanProgress): Promise<void> {
     if (end.phase === 'needsSignIn' && end.signIn) {
       // Listing service principals needs Application.Read.All: asked for now, by incremental consent.
@@ -72,17 +98,9 @@ export function useTenantScan(o: TenantScanOptions) {
     const current = run.current!;
     if (current.refresh) apps.current = mergeRefresh(current.previous, current.answered, failures.current, current.checked);
     draw();
-    const counts = !current.refresh || !meta
-      ? { apps: end.apps, skipped: end.skipped, checked: end.checked, failed: end.failed }
-      : { ...meta.counts, failed: end.failed };
-    const stored: StoredScan = {
-      tenant: o.tenant, clientId: o.clientId, cloud: o.cloud, startedAt: current.startedAt, finishedAt: new Date(o.now()).toISOString(),
-      complete: current.refresh ? meta?.complete ?? false : end.phase === 'done', counts, apps: apps.current, failures: failures.current,
-    };
-    setMeta(stored);
-    // Storage serialises the scan (up to a few MB) on this thread: in a task of its own, not the final draw's.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await o.save(stored).catch(() => undefined);
+    const scan = stored(end, end.phase === 'done');
+    setMeta(scan);
+    await save(scan);
   }
 
   /** A full scan, or (refresh) a re-check of the apps that had jobs, without listing the tenant. */
@@ -92,6 +110,7 @@ export function useTenantScan(o: TenantScanOptions) {
     const targets: ScanApp[] | undefined = refresh ? previous.map(({ jobs: _jobs, fetchedAt: _at, ...app }) => app) : undefined;
     const current = { refresh, startedAt: new Date(o.now()).toISOString(), previous, answered: [] as ScannedApp[], checked: new Set<string>() };
     run.current = current;
+    lastSave.current = o.now();
     if (!refresh) apps.current = [];
     failures.current = [];
     draw();
@@ -105,6 +124,8 @@ export function useTenantScan(o: TenantScanOptions) {
         // A refresh shows each answer at once, in place of what the last scan saw.
         apps.current = refresh ? mergeRefresh(previous, current.answered, [], new Set()) : current.answered.slice();
         draw();
+        // A full scan's jobs so far, kept as a scan stopped before the end until it finishes.
+        if (!refresh && latest.current && o.now() - lastSave.current >= SAVE_EVERY_MS) void save(stored(latest.current, false));
       },
       onFailures: (list) => {
         failures.current = failures.current.concat(list);

@@ -91,4 +91,23 @@ describe('tenant overview page', () => {
     expect(screen.getByText('1 app could not be read')).toBeTruthy();
     expect(screen.getByText(/may not read this app's jobs \(403\)/)).toBeTruthy();
   });
+
+  it('keeps the jobs of a long scan found so far while it runs, then the whole scan', async () => {
+    let t = Date.parse('2026-12-01T12:00:00Z');
+    const many = Array.from({ length: 40 }, (_, i) => ({ id: sp(100 + i), appId: sp(200 + i), displayName: `App ${i}` }));
+    const tenantClient: TenantClient = {
+      listServicePrincipals: vi.fn(async () => ({ kind: 'page' as const, skipped: 0, apps: many })),
+      checkJobs: vi.fn(async (ids: string[]) => {
+        t += 11_000;
+        return { kind: 'checked' as const, fetchedAt: new Date(t).toISOString(), requests: 1, throttled: 0, results: ids.map((id) => ({ servicePrincipalId: id, outcome: { ok: true as const, jobs: [job('scim.x', 'Active')] } })) };
+      }),
+    };
+    const { save } = app({ tenantClient, now: () => t });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Scan tenant' }));
+    });
+    await waitFor(() => expect(save.mock.calls.at(-1)?.[0].complete).toBe(true));
+    expect(save.mock.calls[0]![0]).toMatchObject({ complete: false });
+    expect(save.mock.calls.at(-1)![0].apps).toHaveLength(40);
+  });
 });
