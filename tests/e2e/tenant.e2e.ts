@@ -3,6 +3,7 @@
  * plus managed identities): a scan finds exactly the jobs there are, quarantined first, through a
  * few throttled inner requests; cancel and resume; the CSV matches the table; reopening shows the
  * last scan without asking Graph; Refresh known jobs asks only batches of the apps that had jobs.
+ * The tests run in order and build on the first one's scan (one browser per file, as everywhere).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
