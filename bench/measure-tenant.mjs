@@ -62,10 +62,22 @@ async function scanOnce({ apps, withJobs, throttle }) {
       }
     })();
     cloud.clearLog();
-    const started = await page.evaluate(() => performance.now());
+    // Both ends on the page's own clock: the click as the page saw it, and the moment the scan's
+    // summary appeared (a mutation observer; Playwright's waitFor polls every 500 ms after a while).
+    await page.evaluate(() => {
+      document.addEventListener('click', () => (window.__clickAt ??= performance.now()), { capture: true });
+      window.__doneAt = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[data-testid="scan-meta"]')) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+      });
+    });
     await page.getByRole('button', { name: 'Scan tenant' }).click();
-    await page.getByTestId('scan-meta').waitFor({ timeout: 300_000 });
-    const ended = await page.evaluate(() => performance.now());
+    const ended = await page.evaluate(() => window.__doneAt);
+    const started = await page.evaluate(() => window.__clickAt);
     sampling = false;
     await sampler;
     const longTasks = await page.evaluate((t0) => window.__longTasks.filter((e) => e.start >= t0), started);
