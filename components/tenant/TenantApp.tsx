@@ -110,7 +110,8 @@ export function TenantApp(props: TenantAppProps) {
             onShowMore={() => setLimit((l) => l + PAGE_ROWS)} portalLink={portalLink} />
         </section>
       )}
-      {open && <TenantJob row={open} cloud={cloud} client={client} now={now} timeZone={timeZone} copy={props.copy} onClose={() => setOpenKey(null)} />}
+      {open && <TenantJob row={open} cloud={cloud} client={client} now={now} timeZone={timeZone} copy={props.copy} onClose={() => setOpenKey(null)}
+        onJobs={scan.updateApp} />}
     </main>
   );
 }

@@ -15,10 +15,12 @@ export interface TenantJobProps {
   timeZone?: string;
   copy: (text: string) => Promise<void>;
   onClose: () => void;
+  /** A refresh read this app's jobs again: the table takes them too. */
+  onJobs?: (servicePrincipalId: string, jobs: unknown[], fetchedAt: string) => void;
 }
 
 /** The job of one row in the same job view the overlay and popup use; Refresh asks Graph again. */
-export function TenantJob({ row, cloud, client, now, timeZone, copy, onClose }: TenantJobProps) {
+export function TenantJob({ row, cloud, client, now, timeZone, copy, onClose, onJobs }: TenantJobProps) {
   const scanned: PanelState = { kind: 'jobs', servicePrincipalId: row.servicePrincipalId, appId: row.appId, displayName: row.appName, jobs: [row.raw], fetchedAt: row.fetchedAt?.iso ?? '' };
   const [state, setState] = useState<PanelState>(scanned);
   const [refreshing, setRefreshing] = useState(false);
@@ -31,6 +33,7 @@ export function TenantJob({ row, cloud, client, now, timeZone, copy, onClose }: 
   const refresh = async () => {
     setRefreshing(true);
     const answer = await client.lookupJobs({ cloud, servicePrincipalId: row.servicePrincipalId, fresh: true });
+    if (answer.kind === 'jobs') onJobs?.(row.servicePrincipalId, answer.jobs, answer.fetchedAt);
     // The row is one job: show that job again when it is still there, else whatever Graph said.
     const jobId = row.view.jobId;
     setState(answer.kind === 'jobs' && jobId ? { ...answer, jobs: answer.jobs.filter((job) => (job as { id?: unknown })?.id === jobId) } : answer);

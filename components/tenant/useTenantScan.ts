@@ -150,5 +150,10 @@ export function useTenantScan(o: TenantScanOptions) {
       if (controller.current) void controller.current.run().then(finish);
     },
     cancel: () => controller.current?.cancel(),
+    /** One app read again (its job view's Refresh): its rows follow; an app without jobs leaves. */
+    updateApp(servicePrincipalId: string, jobs: unknown[], fetchedAt: string) {
+      apps.current = apps.current.flatMap((app) => (app.id !== servicePrincipalId ? [app] : jobs.length > 0 ? [{ ...app, jobs, fetchedAt }] : []));
+      draw();
+    },
   };
 }

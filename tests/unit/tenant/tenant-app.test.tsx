@@ -110,4 +110,16 @@ describe('tenant overview page', () => {
     expect(save.mock.calls[0]![0]).toMatchObject({ complete: false });
     expect(save.mock.calls.at(-1)![0].apps).toHaveLength(40);
   });
+
+  it('Refresh in the job view of a row updates the row too', async () => {
+    const client = lens();
+    client.lookupJobs = vi.fn(async () => ({ kind: 'jobs' as const, servicePrincipalId: sp(2), jobs: [job('scim.b', 'Active')], fetchedAt: '2026-12-01T12:30:00.000Z' }));
+    const { container } = app({ client });
+    fireEvent.click(screen.getByRole('button', { name: 'Beta' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('region', { name: 'Beta' }).querySelector('.pl-actions button:nth-of-type(2)')!);
+    });
+    expect(client.lookupJobs).toHaveBeenCalledWith({ cloud: 'global', servicePrincipalId: sp(2), fresh: true });
+    await waitFor(() => expect(container.querySelector(`tr[data-sp="${sp(2)}"]`)?.getAttribute('data-state')).toBe('active'));
+  });
 });
