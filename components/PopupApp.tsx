@@ -32,6 +32,8 @@ export interface PopupAppProps {
   copy: (text: string) => Promise<void>;
   /** The admin opted in to job actions (settings). */
   actionsAllowed?: boolean;
+  /** Opens the tenant overview page; no button when absent. */
+  onOpenTenant?: () => void;
 }
 
 /** Who is signed in and to which tenant, in full: a line under the title that wraps rather than cuts. */
@@ -54,7 +56,7 @@ function SignedInAs({ auth }: { auth: AuthState | null }) {
   );
 }
 
-function AccountBar({ auth, client, onChange }: { auth: AuthState | null; client: LensClient; onChange: (auth: AuthState) => void }) {
+function AccountBar({ auth, client, onChange, onOpenTenant }: { auth: AuthState | null; client: LensClient; onChange: (auth: AuthState) => void; onOpenTenant?: () => void }) {
   const [error, setError] = useState<Parameters<typeof ErrorNotice>[0]['error'] | null>(null);
   const signIn = async () => {
     const result = await client.signIn();
@@ -71,6 +73,7 @@ function AccountBar({ auth, client, onChange }: { auth: AuthState | null; client
             {auth?.configured && (signedIn
               ? <button type="button" class="pl-btn" onClick={async () => onChange(await client.signOut())}>Sign out</button>
               : <button type="button" class="pl-btn pl-btn-primary" onClick={signIn}>Sign in</button>)}
+            {onOpenTenant && <button type="button" class="pl-btn" onClick={onOpenTenant}>Tenant overview</button>}
             <button type="button" class="pl-btn" onClick={() => void client.openSettings()}>Settings</button>
           </div>
         </div>
@@ -82,7 +85,7 @@ function AccountBar({ auth, client, onChange }: { auth: AuthState | null; client
 }
 
 /** The toolbar popup: the active tab's job at once, else a lookup by ids or a pasted portal URL. */
-export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, copy, actionsAllowed }: PopupAppProps) {
+export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, copy, actionsAllowed, onOpenTenant }: PopupAppProps) {
   const [auth, setAuth] = useState<AuthState | null>(null);
   const [query, setQuery] = useState<JobQuery | null>(() => (tabPage ? queryOfPage(tabPage) : null));
   const { state, shown, refreshing, refresh, signIn } = useJobLookup(client, query);
@@ -101,7 +104,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
   const host = tabPage?.host ?? CLOUDS[query?.cloud ?? cloud].portalHosts[0]!;
   return (
     <div class="pl-popup">
-      <AccountBar auth={auth} client={client} onChange={setAuth} />
+      <AccountBar auth={auth} client={client} onChange={setAuth} onOpenTenant={onOpenTenant} />
       <main>
         {query ? (
           <>

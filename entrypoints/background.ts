@@ -14,6 +14,7 @@ import { createLedger } from '@/lib/actions/ledger';
 import { actionHistoryItem, actionTicketsItem, readSettings, settingsItem, watchPrefsItem } from '@/lib/settings';
 import { createWatchService } from '@/lib/watch/service';
 import { watchDeps } from '@/lib/watch/browser';
+import { createTenantService } from '@/lib/tenant/service';
 
 export default defineBackground(() => {
   // MSAL needs a window: Firefox's background page has one; Chrome's service worker borrows the offscreen document's.
@@ -61,6 +62,7 @@ export default defineBackground(() => {
     badges,
     watch,
     actions,
+    tenant: createTenantService({ getSettings, auth, redirectUri }),
   });
   // The keyboard shortcut: the active tab's overlay expands and takes the focus.
   browser.commands.onCommand.addListener((command, tab) =>

@@ -17,6 +17,9 @@ import { isTrustedSender, type SenderLike } from './sender';
 import type { ActionService } from './actions/action-service';
 import { holderOf, sanitizeConfirmation, sanitizeTarget } from './actions/messages';
 import { isConfigured, type Settings } from './settings';
+import { normalizeGuid } from './ids';
+import { MAX_BATCH_REQUESTS } from './graph-paths';
+import type { TenantService } from './tenant/service';
 
 export interface BackgroundDeps {
   lookup: LookupService;
@@ -33,6 +36,13 @@ export interface BackgroundDeps {
   /** The toolbar badge per portal tab; absent in tests that do not look at it. */
   badges?: TabBadges;
   watch?: WatchService;
+  /** The tenant overview's Graph steps; absent in tests that do not scan. */
+  tenant?: TenantService;
+}
+
+/** Only the extension's own pages scan a tenant: never a content script in a portal tab. */
+export function isExtensionPage(sender: SenderLike, extensionOrigin: string): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(`${extensionOrigin}/`);
 }
 
 /** The tab of a content script's message; undefined for the extension's own pages (the popup has no badge of its own). */
@@ -116,6 +126,17 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
   onMessage('setWatch', ({ data, sender }) => {
     if (!trusted(sender)) return refuse();
     return deps.watch?.setWatch(data?.job, data?.watch === true) ?? [];
+  });
+  onMessage('tenant.listServicePrincipals', ({ data, sender }) => {
+    if (!trusted(sender) || !isExtensionPage(sender, deps.extensionOrigin) || !deps.tenant) return refuse();
+    const cursor = typeof data?.cursor === 'string' && data.cursor.length <= 4000 ? data.cursor : undefined;
+    return deps.tenant.listServicePrincipals(cursor);
+  });
+  onMessage('tenant.checkJobs', ({ data, sender }) => {
+    if (!trusted(sender) || !isExtensionPage(sender, deps.extensionOrigin) || !deps.tenant) return refuse();
+    const raw: unknown[] = Array.isArray(data?.servicePrincipalIds) ? data.servicePrincipalIds.slice(0, MAX_BATCH_REQUESTS) : [];
+    const ids = raw.map(normalizeGuid).filter((id): id is string => id !== undefined);
+    return deps.tenant.checkJobs(ids);
   });
   onMessage('leftProvisioning', ({ sender }) => {
     if (!trusted(sender)) return refuse();

@@ -24,7 +24,7 @@ export interface LensClient {
 }
 
 /** The worker may be asleep or restarting: a dropped message is retried once, then told as an error. */
-async function ask<T>(send: () => Promise<T>): Promise<T> {
+export async function ask<T>(send: () => Promise<T>): Promise<T> {
   try {
     return await send();
   } catch {

@@ -6,7 +6,7 @@
 import { GRANTS, SYNC_SCOPE } from './auth/grants';
 import type { SynchronizationJob, ServicePrincipal } from '@microsoft/microsoft-graph-types';
 import { CLOUDS, type CloudId } from './clouds';
-import { jobActionPath, jobPath, jobsPath, servicePrincipalByAppIdPath } from './graph-paths';
+import { BATCH_PATH, jobActionPath, jobPath, jobsPath, servicePrincipalByAppIdPath, SERVICE_PRINCIPALS_LIST_PATH, servicePrincipalsNextLink } from './graph-paths';
 import { restartBody } from './actions/body';
 import type { JobAction } from './actions/types';
 import { asLogPage, fetchFailureRecords, type FailureRecords } from './logs/fetch-records';
@@ -53,14 +53,18 @@ export const APP_SCOPE = GRANTS.appRead[0];
 export const ACTION_SCOPE = GRANTS.actions[0];
 
 /**
- * A write. Retried only when Graph refused it before acting: 429 (throttled) after Retry-After, and
- * a 401 InvalidAuthenticationToken once with a renewed token. Never after a timeout, a dropped
- * connection or a 5xx: those may have reached the service, and a second restart is a second cycle.
+ * A POST. A job action is a write: retried only when Graph refused it before acting (429 after
+ * Retry-After, and a 401 InvalidAuthenticationToken once with a renewed token), never after a
+ * timeout, a dropped connection or a 5xx, since those may have reached the service and a second
+ * restart is a second cycle; its 204 has nothing to read. A JSON batch of GETs is a read in a POST:
+ * retried like a GET, and its answer is read.
  */
 interface WriteRequest {
   method: 'POST';
   body?: string;
   retryable: ReadonlySet<number>;
+  /** The 2xx answer carries JSON to read (a batch); a job action's 204 does not. */
+  readsAnswer?: boolean;
 }
 const WRITE_RETRYABLE: ReadonlySet<number> = new Set([429]);
 
@@ -81,6 +85,20 @@ export interface GraphClient {
    * and 1,000 records (lib/logs/fetch-records.ts). Needs AuditLog.Read.All and Directory.Read.All.
    */
   listProvisioningFailures(jobId: string, since: string): Promise<GraphResult<FailureRecords>>;
+  /**
+   * One page of the tenant's service principals (the tenant scan); `nextLink` is the previous page's
+   * @odata.nextLink, followed only on this Graph host and path. Needs Application.Read.All.
+   */
+  listServicePrincipals(nextLink?: string): Promise<GraphResult<{ value: unknown[]; nextLink?: string }>>;
+  /** One JSON batch (≤ 20 requests): the envelope's `responses`, unread; lib/tenant/batch.ts reads them. */
+  batch(requests: readonly BatchRequest[]): Promise<GraphResult<unknown[]>>;
+}
+
+/** An inner request of a JSON batch: a relative URL from lib/graph-paths.ts. */
+export interface BatchRequest {
+  id: string;
+  method: 'GET';
+  url: string;
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
@@ -107,6 +125,21 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     },
     listProvisioningFailures: async (jobId, since) =>
       fetchFailureRecords((url) => requestWithRetries(url, GRANTS.logs, asLogPage, options), base, jobId, since),
+    listServicePrincipals: async (nextLink) => {
+      const next = nextLink === undefined ? SERVICE_PRINCIPALS_LIST_PATH : servicePrincipalsNextLink(nextLink, base);
+      if (next === null) return { ok: false, error: { kind: 'invalidResponse', message: 'Graph\'s next page link points elsewhere', clientRequestId: '', attempts: 0 } };
+      return request(next, [APP_SCOPE], (body) => {
+        const page = asObject<{ value?: unknown; '@odata.nextLink'?: unknown }>(body);
+        if (!Array.isArray(page?.value)) return undefined;
+        const link = page['@odata.nextLink'];
+        return { value: page.value, ...(typeof link === 'string' ? { nextLink: link } : {}) };
+      });
+    },
+    batch: async (requests) =>
+      request(BATCH_PATH, [SYNC_SCOPE], (body) => {
+        const responses = asObject<{ responses?: unknown }>(body)?.responses;
+        return Array.isArray(responses) ? responses : undefined;
+      }, { method: 'POST', body: JSON.stringify({ requests }), retryable: RETRYABLE, readsAnswer: true }),
   };
 }
 
@@ -131,7 +164,7 @@ async function requestWithRetries<T>(
     if (outcome.kind === 'response') {
       const { response } = outcome;
       const requestId = response.headers.get('request-id') || undefined;
-      if (response.ok && write) {
+      if (response.ok && write && !write.readsAnswer) {
         // Graph answers a write with 204 No Content: any 2xx means it was accepted; nothing to parse.
         await response.body?.cancel().catch(() => {});
         return { ok: true, data: check(null) as T, requestId, clientRequestId, attempts: attempt };

@@ -40,3 +40,32 @@ export function jobActionPath(servicePrincipalId: string, jobId: string, action:
   if (!(JOB_ACTIONS as readonly string[]).includes(action)) throw new InvalidIdError('job action');
   return `${jobPath(servicePrincipalId, jobId)}/${action}`;
 }
+
+/**
+ * Every service principal, only the fields a tenant scan needs, largest page Graph allows.
+ * Never keyCredentials: Graph throttles that property hard.
+ */
+export const SERVICE_PRINCIPALS_LIST_PATH = '/servicePrincipals?$select=id,appId,displayName,applicationTemplateId,servicePrincipalType&$top=999';
+
+/** JSON batching: up to 20 relative requests in one POST. */
+export const BATCH_PATH = '/$batch';
+export const MAX_BATCH_REQUESTS = 20;
+
+/**
+ * The path of Graph's @odata.nextLink for the service principal list, or null when it leaves this
+ * Graph host, version or collection: a link from a response is followed only where the first page was.
+ */
+export function servicePrincipalsNextLink(link: string, base: string): string | null {
+  let url: URL;
+  let root: URL;
+  try {
+    url = new URL(link);
+    root = new URL(base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' || url.origin !== root.origin || url.username || url.password) return null;
+  const prefix = `${root.pathname.replace(/\/$/, '')}/servicePrincipals`;
+  if (url.pathname !== prefix) return null;
+  return url.pathname.slice(root.pathname.replace(/\/$/, '').length) + url.search;
+}

@@ -11,6 +11,7 @@ import type { Grant } from './auth/grants';
 import type { WatchedJob } from './watch/watched';
 import type { ActionConfirmation, ActionTarget } from './actions/types';
 import type { FailuresLookup, FailuresQuery } from './logs/types';
+import type { JobsCheck, ServicePrincipalPage } from './tenant/types';
 
 /** A failure told the way an admin needs it: what happened, what to do, and the ids for support. */
 export interface LensError {
@@ -116,6 +117,11 @@ export interface ProtocolMap {
   getWatched(): WatchedJob[];
   /** Watch or unwatch one job; answers the new list. */
   setWatch(data: { job: WatchedJob; watch: boolean }): WatchedJob[];
+
+  /** Tenant overview page: one page of service principals (`cursor`: the previous page's `next`). */
+  'tenant.listServicePrincipals'(data: { cursor?: string }): ServicePrincipalPage;
+  /** Tenant overview page: the jobs of up to 20 service principals, through one $batch. */
+  'tenant.checkJobs'(data: { servicePrincipalIds: string[] }): JobsCheck;
 
   /** Popup → content script of a tab: the portal page it is on (parsed from its own URL). */
   getPortalPage(): PortalPage | null;

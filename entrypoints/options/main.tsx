@@ -45,6 +45,9 @@ function show(local: Settings, policy: Policy, watchPrefs: WatchPrefs, history: 
         requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
       />
       <ActionHistory records={sanitizeHistory(history)} timeZone={timeZoneOf(initial.times)} onClear={() => void actionHistoryItem.setValue([])} />
+      <p>
+        <a href={browser.runtime.getURL('/tenant.html')}>Tenant overview</a>: every provisioning job of the tenant, in one table.
+      </p>
     </main>,
     root,
   );

@@ -50,6 +50,7 @@ Promise.all([page, readSettings(), readRecentLookups(), lookup]).then(([page, se
           show(list);
         }}
         copy={(text) => navigator.clipboard.writeText(text)}
+        onOpenTenant={() => void browser.tabs.create({ url: browser.runtime.getURL('/tenant.html') }).then(() => window.close())}
       />,
       root,
     );

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configureExtension, launchExtension, signInFromPopup } from '../fake-cloud/browser.mjs';
-import { appByKey, provisioningUrl, startFakeCloud } from '../fake-cloud/index.mjs';
+import { addGeneratedApps, appByKey, provisioningUrl, startFakeCloud } from '../fake-cloud/index.mjs';
 
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
 const outDir = resolve(process.env.DEMO_OUTPUT ?? 'demo-output');
@@ -157,6 +157,18 @@ try {
     await options.reload();
     await options.getByRole('table').waitFor();
     await shoot(options, 'options-history', options.getByRole('region', { name: 'Job actions taken' }));
+    // The tenant overview, mid-scan and done: generated apps beside the demo's, Graph a little slow
+    // so the scan is still running when the first picture is taken.
+    addGeneratedApps(cloud.tenant, { count: 600, withJobs: 16, quarantined: 3, managedIdentities: 10 });
+    cloud.graph.delayMs = 400;
+    const tenant = await browser.page('tenant.html');
+    await tenant.setViewportSize({ width: 1440, height: 900 });
+    await tenant.getByRole('button', { name: 'Scan tenant' }).click();
+    await tenant.waitForFunction(() => Number(document.querySelector('[data-count="checked"]')?.textContent?.replace(/\D/g, '')) >= 200);
+    await shoot(tenant, 'tenant-overview-scanning');
+    await tenant.getByTestId('scan-meta').waitFor({ timeout: 60_000 });
+    cloud.graph.delayMs = 0;
+    await shoot(tenant, 'tenant-overview');
 
     console.log('Demo screenshots:');
     for (const path of shots) console.log(`  ${path}`);

@@ -119,6 +119,7 @@ describe('weight budgets', () => {
     ['offscreen document (MSAL)', 'offscreen.html', 85 * KB],
     ['popup', 'popup.html', 36 * KB],
     ['options page', 'options.html', 28 * KB],
+    ['tenant overview page', 'tenant.html', 40 * KB],
   ])('%s with its chunks', (_, html, budget) => {
     const size = pageGzip('.output/chrome-mv3', html);
     console.log(`[weight] ${html} + chunks: ${size} B gzip (budget ${budget})`);

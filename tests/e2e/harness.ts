@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 
 export { launchExtension, findChromium, hostResolverRules, configureExtension, signInFromPopup, DEMO_CLIENT_ID } from '../fake-cloud/browser.mjs';
 export type { ExtensionHarness, LaunchOptions } from '../fake-cloud/browser.mjs';
-export { startFakeCloud, appByKey, provisioningUrl, APP_SPECS, ADMIN, TENANT_ID } from '../fake-cloud/index.mjs';
+export { startFakeCloud, appByKey, provisioningUrl, APP_SPECS, ADMIN, TENANT_ID, addGeneratedApps, throttleShare } from '../fake-cloud/index.mjs';
 export type { FakeCloud, DemoApp, DemoTenant, Fault, LogEntry } from '../fake-cloud/index.mjs';
 
 export const EXTENSION_DIR = '.output/chrome-mv3';

@@ -5,6 +5,7 @@ import { applyCors, handlePreflight, readBody, sendJson } from './http.mjs';
 import { handleJobAction } from './actions.mjs';
 import { createFaults, playFault } from './faults.mjs';
 import { answerLogs } from './audit-logs.mjs';
+import { createTenantScale } from './tenant-scale.mjs';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXPOSED = ['request-id', 'client-request-id', 'Retry-After', 'WWW-Authenticate', 'Location', 'ETag', 'x-ms-ags-diagnostic'];
@@ -23,6 +24,7 @@ const DEFAULT_ERRORS = {
  */
 export function createGraph({ tenant, idp }) {
   const faults = createFaults();
+  const scale = createTenantScale({ tenant });
 
   /**
    * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
@@ -73,6 +75,13 @@ export function createGraph({ tenant, idp }) {
       return handleJobAction({ app, jobId: String(rest[4]), action: String(rest[5]), token: auth.token, body: entry.body ?? '', sendError,
         sendNoContent: () => res.writeHead(204).end() });
     }
+    // Tenant scale (tenant-scale.mjs): JSON batching and the service principal list.
+    if (rest.length === 1 && rest[0] === '$batch') {
+      if (req.method !== 'POST') return sendError(405, null, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
+      const [status, body] = await scale.batch(req, entry);
+      return status === 200 ? sendOk(body) : sendError(status, body);
+    }
+    if (req.method === 'GET' && rest.length === 1 && rest[0].toLowerCase() === 'serviceprincipals') return sendOk(scale.list(url, host, version));
     if (req.method !== 'GET') return sendError(405, null, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
 
     if (rest[0]?.toLowerCase() === 'auditlogs' && rest[1]?.toLowerCase() === 'provisioning' && rest.length === 2) {
@@ -114,6 +123,9 @@ export function createGraph({ tenant, idp }) {
   return {
     handle,
     faults,
+    /** $batch knobs: shuffle, inner (an answer per inner request: 429s, 401s, 'malformed'), counts. */
+    batch: scale.knobs,
+    resetBatch: scale.reset,
     /** Shorthand for faults.failNext. */
     failNext(/** @type {import('./faults.mjs').Matcher} */ matcher, /** @type {import('./faults.mjs').Fault | import('./faults.mjs').Fault[]} */ list) {
       faults.failNext(matcher, list);

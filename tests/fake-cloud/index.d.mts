@@ -64,6 +64,8 @@ export interface LogEntry {
   /** 1 for the first request on its TLS connection, 2 for the next… */
   connectionRequest?: number;
   error?: string;
+  /** A $batch request's inner URLs, in the order sent. */
+  inner?: string[];
 }
 
 export interface TokenResponse {
@@ -94,8 +96,21 @@ export interface FakeIdp {
   issueTokens(o?: { clientId?: string; scope?: string; loginHost?: string }): TokenResponse;
 }
 
+export interface InnerRequest { id: string; url: string; servicePrincipalId: string | undefined; attempt: number }
+export type InnerOverride = { status: number; headers?: Record<string, string>; body?: unknown } | 'malformed' | undefined;
+export interface BatchKnobs {
+  /** Answer inner responses in a shuffled order (default true). */
+  shuffle: boolean;
+  /** An answer of its own per inner request (429 with Retry-After, 401…), 'malformed', or undefined for the real one. */
+  inner: null | ((r: InnerRequest) => InnerOverride);
+  /** Inner responses so far, by status. */
+  counts: Record<string, number>;
+}
+
 export interface FakeGraph {
   faults: Faults;
+  batch: BatchKnobs;
+  resetBatch(): void;
   delayMs: number;
   failNext(matcher: Matcher, faults: Fault | Fault[]): FakeGraph;
 }
@@ -137,4 +152,9 @@ export const ADMIN: Readonly<DemoAdmin>;
 export const TENANT_ID: string;
 export function buildTenant(options?: { now?: number }): DemoTenant;
 export function appByKey(tenant: DemoTenant, key: string): DemoApp;
+export const MAX_BATCH: number;
+/** Appends generated apps (deterministic ids); returns the object ids of those with jobs, quarantined, and managed identities. */
+export function addGeneratedApps(tenant: DemoTenant, o: { count: number; withJobs?: number; quarantined?: number; managedIdentities?: number }): { withJobs: string[]; quarantined: string[]; managedIdentities: string[] };
+/** An inner knob: `share` of service principals (by id) answer their first `times` attempts with 429 and Retry-After. */
+export function throttleShare(o: { share: number; retryAfter?: string; times?: number }): (r: InnerRequest) => InnerOverride;
 export function provisioningUrl(app: { appId: string; objectId: string }, host?: string): string;

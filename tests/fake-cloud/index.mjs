@@ -88,6 +88,7 @@ export async function startFakeCloud({ tenant, port = 0, now, hostileExtensionId
     reset() {
       idp.reset();
       graph.faults.clear();
+      graph.resetBatch();
       log.clear();
     },
     /** A minimal fetch from Node to a fake host (the URL's host picks the service). Redirects are not followed. */
@@ -129,3 +130,4 @@ function nodeFetch(/** @type {string} */ url, /** @type {FakeFetchInit} */ init,
 }
 
 export { buildTenant, appByKey, provisioningUrl, APP_SPECS, ADMIN, TENANT_ID } from './tenant.mjs';
+export { addGeneratedApps, throttleShare, MAX_BATCH } from './tenant-scale.mjs';
