@@ -107,8 +107,8 @@ describe('weight budgets', () => {
   it.each([
     ['content script loader, on every portal page', '.output/chrome-mv3/content-scripts/content.js', 12 * KB],
     ['overlay UI, on provisioning pages', '.output/chrome-mv3/overlay-ui.js', 29 * KB],
-    ['Chrome service worker', '.output/chrome-mv3/background.js', 20 * KB],
-    ['Firefox background page (MSAL runs there)', '.output/firefox-mv2/background.js', 90 * KB],
+    ['Chrome service worker', '.output/chrome-mv3/background.js', 28 * KB],
+    ['Firefox background page (MSAL runs there)', '.output/firefox-mv2/background.js', 100 * KB],
   ])('%s', (_, file, budget) => {
     const size = gzip(file);
     console.log(`[weight] ${file}: ${size} B gzip (budget ${budget})`);
@@ -117,9 +117,9 @@ describe('weight budgets', () => {
 
   it.each([
     ['offscreen document (MSAL)', 'offscreen.html', 85 * KB],
-    ['popup', 'popup.html', 36 * KB],
+    ['popup', 'popup.html', 42 * KB],
     ['options page', 'options.html', 28 * KB],
-    ['tenant overview page', 'tenant.html', 40 * KB],
+    ['tenant overview page', 'tenant.html', 42 * KB],
   ])('%s with its chunks', (_, html, budget) => {
     const size = pageGzip('.output/chrome-mv3', html);
     console.log(`[weight] ${html} + chunks: ${size} B gzip (budget ${budget})`);

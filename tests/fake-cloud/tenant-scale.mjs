@@ -87,7 +87,8 @@ export function createTenantScale({ tenant }) {
   async function batch(req, entry) {
     let payload;
     try {
-      payload = JSON.parse(await readBody(req));
+      // graph.mjs has already read a POST's body into the log entry (job actions assert on it).
+      payload = JSON.parse(entry.body ?? (await readBody(req)));
     } catch {
       return [400, { error: { code: 'BadRequest', message: 'Invalid batch payload format.' } }];
     }
