@@ -36,7 +36,8 @@ export default defineBackground(() => {
   });
   const badges = createTabBadges(browser.action ?? browser.browserAction);
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
-  const watch = createWatchService(watchDeps(lookup, browser.action ?? browser.browserAction));
+  const tenant = createTenantService({ getSettings, auth, redirectUri });
+  const watch = createWatchService(watchDeps(lookup, browser.action ?? browser.browserAction, (ids) => tenant.checkJobs(ids)));
   // Registered at once, so an alarm that wakes a stopped worker finds its listener.
   browser.alarms.onAlarm.addListener((alarm) => void watch.onAlarm(alarm.name));
   browser.notifications?.onClicked.addListener((id) => void watch.onNotificationClicked(id));
@@ -62,7 +63,7 @@ export default defineBackground(() => {
     badges,
     watch,
     actions,
-    tenant: createTenantService({ getSettings, auth, redirectUri }),
+    tenant,
   });
   // The keyboard shortcut: the active tab's overlay expands and takes the focus.
   browser.commands.onCommand.addListener((command, tab) =>

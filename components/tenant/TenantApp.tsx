@@ -14,6 +14,8 @@ import { ScanFailures } from './ScanFailures';
 import { ScanProgress } from './ScanProgress';
 import { TenantFilters } from './TenantFilters';
 import { TenantJob } from './TenantJob';
+import { useWatched } from '../watch/useWatched';
+import { WatchedList } from '../watch/WatchedList';
 import { TenantTable } from './TenantTable';
 import { useTenantScan } from './useTenantScan';
 
@@ -47,6 +49,7 @@ export function TenantApp(props: TenantAppProps) {
   const [filter, setFilter] = useState<RowFilter>({ state: 'all', text: '' });
   const [limit, setLimit] = useState(PAGE_ROWS);
   const [openKey, setOpenKey] = useState<string | null>(null);
+  const watched = useWatched(client);
 
   // Each app's rows are built once per tick of `now` (relative times), not on every draw.
   const rowCache = useMemo(() => new WeakMap<ScannedApp, TenantRow[]>(), [now, timeZone]);
@@ -110,8 +113,10 @@ export function TenantApp(props: TenantAppProps) {
             onShowMore={() => setLimit((l) => l + PAGE_ROWS)} portalLink={portalLink} />
         </section>
       )}
+      <WatchedList list={watched.list} now={now} timeZone={timeZone}
+        onOpen={(query) => setOpenKey(rows.find((row) => row.servicePrincipalId === query.servicePrincipalId && row.view.jobId === query.jobId)?.key ?? null)} />
       {open && <TenantJob row={open} cloud={cloud} client={client} now={now} timeZone={timeZone} copy={props.copy} onClose={() => setOpenKey(null)}
-        onJobs={scan.updateApp} />}
+        onJobs={scan.updateApp} watch={{ ...watched, cloud, appId: open.appId }} />}
     </main>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { CLOUDS, type CloudId } from '@/lib/clouds';
 import type { LensClient } from '@/lib/client';
 import type { TenantRow } from '@/lib/tenant/rows';
-import { JobsPanel } from '../JobsPanel';
+import { JobsPanel, type JobsPanelProps } from '../JobsPanel';
 import { portalLinks } from '../links';
 import type { PanelState } from '../summary';
 import { useJobView } from '../useJobView';
@@ -17,10 +17,12 @@ export interface TenantJobProps {
   onClose: () => void;
   /** A refresh read this app's jobs again: the table takes them too. */
   onJobs?: (servicePrincipalId: string, jobs: unknown[], fetchedAt: string) => void;
+  /** The Watch toggle's list and setter (the page keeps one list for the toggle and its watched list). */
+  watch?: JobsPanelProps['watch'];
 }
 
 /** The job of one row in the same job view the overlay and popup use; Refresh asks Graph again. */
-export function TenantJob({ row, cloud, client, now, timeZone, copy, onClose, onJobs }: TenantJobProps) {
+export function TenantJob({ row, cloud, client, now, timeZone, copy, onClose, onJobs, watch }: TenantJobProps) {
   const scanned: PanelState = { kind: 'jobs', servicePrincipalId: row.servicePrincipalId, appId: row.appId, displayName: row.appName, jobs: [row.raw], fetchedAt: row.fetchedAt?.iso ?? '' };
   const [state, setState] = useState<PanelState>(scanned);
   const [refreshing, setRefreshing] = useState(false);
@@ -47,7 +49,7 @@ export function TenantJob({ row, cloud, client, now, timeZone, copy, onClose, on
       </div>
       <JobsPanel state={state} toView={toView} now={now} timeZone={timeZone} refreshing={refreshing} onRefresh={refresh}
         onSignIn={() => void client.signIn().then(refresh)} onOpenSettings={() => void client.openSettings()} copy={copy}
-        links={portalLinks(CLOUDS[cloud].portalHosts[0]!, row.appId, row.servicePrincipalId)} />
+        links={portalLinks(CLOUDS[cloud].portalHosts[0]!, row.appId, row.servicePrincipalId)} watch={watch} />
     </section>
   );
 }

@@ -9,8 +9,9 @@ interface ToolbarAction {
   setTitle(details: { title: string }): Promise<void>;
 }
 
-export function watchDeps(lookup: LookupService, action: ToolbarAction): WatchServiceDeps {
+export function watchDeps(lookup: LookupService, action: ToolbarAction, checkJobs?: WatchServiceDeps['checkJobs']): WatchServiceDeps {
   return {
+    checkJobs,
     readList: readWatchedJobs,
     writeList: (list) => watchedJobsItem.setValue(list),
     readPrefs: readWatchPrefs,

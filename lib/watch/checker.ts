@@ -6,12 +6,18 @@
 import { num, obj, text } from '../json-fields';
 import { jobHealth } from '../job/health';
 import type { JobLookup, JobQuery } from '../protocol';
+import type { JobsCheck } from '../tenant/types';
 import { needingAttention, sameJob, watchEvents, type WatchedJob, type WatchedState, type WatchEvent } from './watched';
 
 export interface WatchCheckDeps {
   read(): Promise<WatchedJob[]>;
   write(list: WatchedJob[]): Promise<void>;
   lookupJobs(query: JobQuery): Promise<JobLookup>;
+  /**
+   * Jobs of up to 20 service principals in one JSON batch (the tenant scan's layer), used when
+   * several are watched; absent: one lookup per service principal.
+   */
+  checkJobs?(servicePrincipalIds: readonly string[]): Promise<JobsCheck>;
   /** Tells the admin; absent when notifications are off or not permitted. */
   notify?(job: WatchedJob, event: WatchEvent): Promise<void>;
   /** Tells the admin the session ended; called once per ending, not on every check after it. */
@@ -45,6 +51,31 @@ function stateOf(lookup: JobLookup, jobId: string, checkedAt: string): WatchedSt
   return null;
 }
 
+/** The batch answers as lookups, 20 service principals a batch; null when batching does not apply or failed. */
+async function batchedAnswers(deps: WatchCheckDeps, ids: readonly string[]): Promise<Map<string, JobLookup> | null> {
+  if (!deps.checkJobs || ids.length < 2) return null;
+  const answers = new Map<string, JobLookup>();
+  for (let i = 0; i < ids.length; i += BATCH_SIZE) {
+    const check = await deps.checkJobs(ids.slice(i, i + BATCH_SIZE));
+    if (check.kind === 'signedOut' || check.kind === 'notConfigured') {
+      for (const id of ids) answers.set(id, check);
+      return answers;
+    }
+    if (check.kind !== 'checked') return null; // the lookups say it per app, in their own words
+    for (const { servicePrincipalId, outcome } of check.results) {
+      answers.set(
+        servicePrincipalId,
+        outcome.ok
+          ? { kind: 'jobs', servicePrincipalId, jobs: outcome.jobs, fetchedAt: check.fetchedAt }
+          : { kind: 'error', error: { kind: 'graph', title: outcome.message ?? 'Graph refused.', action: '', status: outcome.status, code: outcome.code } },
+      );
+    }
+  }
+  return answers;
+}
+
+const BATCH_SIZE = 20;
+
 export async function checkWatched(deps: WatchCheckDeps): Promise<WatchCheckResult> {
   const list = await deps.read();
   const checkedAt = new Date(deps.now()).toISOString();
@@ -57,9 +88,10 @@ export async function checkWatched(deps: WatchCheckDeps): Promise<WatchCheckResu
     const key = `${job.cloud}|${job.servicePrincipalId}`;
     groups.set(key, [...(groups.get(key) ?? []), job]);
   }
+  const answers = await batchedAnswers(deps, [...groups.values()].map((jobs) => jobs[0]!.servicePrincipalId));
   for (const jobs of groups.values()) {
     const { cloud, servicePrincipalId } = jobs[0]!;
-    const lookup = await deps.lookupJobs({ cloud, servicePrincipalId, fresh: true });
+    const lookup = answers?.get(servicePrincipalId) ?? (await deps.lookupJobs({ cloud, servicePrincipalId, fresh: true }));
     if (lookup.kind === 'signedOut' || lookup.kind === 'notConfigured') {
       sessionEnded = true;
       break; // every other request would need the same session

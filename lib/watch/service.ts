@@ -8,7 +8,7 @@ import { CLOUDS } from '../clouds';
 import type { JobLookup, JobQuery } from '../protocol';
 import { provisioningLogsUrl, provisioningPageUrl } from '../portal-url';
 import type { WatchPrefs } from '../settings';
-import { checkWatched, type WatchCheckResult, type WatchSummary } from './checker';
+import { checkWatched, type WatchCheckDeps, type WatchCheckResult, type WatchSummary } from './checker';
 import { describeEvent, sameJob, sanitizeWatched, toggleWatched, type WatchedJob } from './watched';
 
 export const WATCH_ALARM = 'watch-jobs';
@@ -22,6 +22,8 @@ export interface WatchServiceDeps {
   readSessionEnded(): Promise<boolean>;
   writeSessionEnded(ended: boolean): Promise<void>;
   lookupJobs(query: JobQuery): Promise<JobLookup>;
+  /** Several service principals in one JSON batch (the tenant scan's layer), when the background has it. */
+  checkJobs?: WatchCheckDeps['checkJobs'];
   alarms: {
     get(name: string): Promise<{ periodInMinutes?: number } | undefined>;
     create(name: string, info: { periodInMinutes: number; delayInMinutes: number }): unknown;
@@ -63,6 +65,7 @@ export function createWatchService(deps: WatchServiceDeps) {
       read: deps.readList,
       write: deps.writeList,
       lookupJobs: deps.lookupJobs,
+      checkJobs: deps.checkJobs,
       readSessionEnded: deps.readSessionEnded,
       writeSessionEnded: deps.writeSessionEnded,
       now: deps.now,

@@ -69,6 +69,19 @@ describe('watched jobs', () => {
     await page.close();
   });
 
+  it('checks several watched apps in one JSON batch, not one request each', async () => {
+    const box = appByKey(cloud.tenant, 'box');
+    const page = await h.page(provisioningUrl(box));
+    await overlay(page).getByRole('button', { name: 'Watch' }).click();
+    await overlay(page).getByRole('button', { name: 'Watching' }).waitFor();
+    cloud.clearLog();
+    await runCheck();
+    await eventually('both checked', async () => (await watched()).every((job) => job.last && Date.parse(job.last.checkedAt) > Date.now() - 5_000));
+    const requests = cloud.graphRequests().map((r) => `${r.method} ${r.pathname}`);
+    expect(requests).toEqual(['POST /v1.0/$batch']);
+    await page.close();
+  });
+
   it('when the session has ended, says so on the toolbar and never opens a sign-in window', async () => {
     cloud.idp.revokeRefreshTokens();
     cloud.idp.expireAccessTokens();

@@ -148,4 +148,43 @@ describe('checkWatched', () => {
     await checkWatched(deps);
     expect(stored()).toEqual([{ ...list[1]!, last: { health: 'quarantined', consecutiveFailures: expect.any(Number), checkedAt: '2026-12-02T11:00:00.000Z' } }]);
   });
+
+  it('asks for several service principals in one JSON batch when the background can, one lookup otherwise', async () => {
+    const list = [job({ jobId: 'a.1', last: at('healthy') }), job({ servicePrincipalId: SP_B, jobId: 'b.1', last: at('healthy') })];
+    const { deps, stored } = setup(list, {});
+    const checkJobs = vi.fn(async (ids: readonly string[]) => ({
+      kind: 'checked' as const,
+      fetchedAt: '2026-12-02T11:00:00Z',
+      requests: 1,
+      throttled: 0,
+      results: ids.map((id) =>
+        id === SP_A
+          ? { servicePrincipalId: id, outcome: { ok: true as const, jobs: [withId('status.Quarantine', 'a.1')] } }
+          : { servicePrincipalId: id, outcome: { ok: false as const, status: 404, code: 'Request_ResourceNotFound' } },
+      ),
+    }));
+    const result = await checkWatched({ ...deps, checkJobs });
+    expect(checkJobs.mock.calls).toEqual([[[SP_A, SP_B]]]);
+    expect(deps.lookupJobs).not.toHaveBeenCalled();
+    expect(result.events.map(({ job, event }) => [job.jobId, event.kind])).toEqual([
+      ['a.1', 'enteredQuarantine'],
+      ['a.1', 'failuresGrew'],
+      ['b.1', 'gone'],
+    ]);
+    expect(stored().map((j) => j.last?.health)).toEqual(['quarantined', 'gone']);
+
+    // A single service principal: no batch.
+    const single = setup([job({ jobId: 'a.1' })], { [SP_A]: found(SP_A, withId('status.Active', 'a.1')) });
+    await checkWatched({ ...single.deps, checkJobs });
+    expect(checkJobs).toHaveBeenCalledTimes(1);
+    expect(single.deps.lookupJobs).toHaveBeenCalledTimes(1);
+  });
+
+  it('a batch that finds the session ended stops the check like a lookup would', async () => {
+    const list = [job({ jobId: 'a.1' }), job({ servicePrincipalId: SP_B, jobId: 'b.1' })];
+    const { deps } = setup(list, {});
+    const result = await checkWatched({ ...deps, checkJobs: async () => ({ kind: 'signedOut' as const, expired: true }) });
+    expect(result.sessionEnded).toBe(true);
+    expect(deps.lookupJobs).not.toHaveBeenCalled();
+  });
 });

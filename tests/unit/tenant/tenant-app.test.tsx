@@ -55,6 +55,22 @@ describe('tenant overview page', () => {
     expect(rowNames(container)).toEqual(['Beta']);
   });
 
+  it("a row's job view has the Watch toggle, and the page lists the watched jobs", async () => {
+    const client = lens();
+    const list: unknown[] = [];
+    client.getWatched = vi.fn(async () => list as never);
+    client.setWatch = vi.fn(async (entry, on) => {
+      if (on) list.push({ ...entry, last: { health: 'quarantined', consecutiveFailures: 0, checkedAt: '2026-12-01T11:30:00.000Z' } });
+      return list as never;
+    });
+    app({ client });
+    fireEvent.click(screen.getByRole('button', { name: 'Beta' }));
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Watch' })));
+    expect(client.setWatch).toHaveBeenCalledWith(expect.objectContaining({ cloud: 'global', label: expect.stringContaining('Beta') }), true);
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Watched jobs' }).textContent).toContain('Quarantined · checked'));
+    expect(screen.getByRole('button', { name: 'Watching' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('does not show a stored scan of another app registration', () => {
     const { container } = app({ clientId: sp(98) });
     expect(rowNames(container)).toEqual([]);
