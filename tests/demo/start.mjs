@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configureExtension, launchExtension, signInFromPopup } from '../fake-cloud/browser.mjs';
 import { addGeneratedApps, appByKey, provisioningUrl, startFakeCloud } from '../fake-cloud/index.mjs';
+import { storeScreenshots } from './store-shots.mjs';
 
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
 const outDir = resolve(process.env.DEMO_OUTPUT ?? 'demo-output');
@@ -169,6 +170,7 @@ try {
     await tenant.getByTestId('scan-meta').waitFor({ timeout: 60_000 });
     cloud.graph.delayMs = 0;
     await shoot(tenant, 'tenant-overview');
+    shots.push(...(await storeScreenshots(browser, cloud, outDir)));
 
     console.log('Demo screenshots:');
     for (const path of shots) console.log(`  ${path}`);
