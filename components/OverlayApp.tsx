@@ -58,7 +58,7 @@ export function OverlayApp({ page, client, placement, onPlacement, copy, timeZon
         refreshing={refreshing}
         onRefresh={refresh}
         onSignIn={() => void signIn()}
-        onOpenSettings={() => void client.openSettings()}
+        onOpenSettings={() => void client.openSettings({ tenant: page.tenant ?? undefined, cloud: page.cloud })}
         copy={copy}
         renderActions={renderActions}
         failures={failures}

@@ -120,7 +120,7 @@ export function PopupApp({ client, tabPage, cloud, timeZone, recent, onFound, co
                 await signIn();
                 setAuth(await client.getAuthState());
               }}
-              onOpenSettings={() => void client.openSettings()}
+              onOpenSettings={() => void client.openSettings(tabPage ? { tenant: tabPage.tenant ?? undefined, cloud: tabPage.cloud } : undefined)}
               copy={copy}
               renderActions={actionsAllowed ? jobActionsSlot(client, refresh, copy) : undefined}
               failures={failures}

@@ -15,6 +15,7 @@ import { actionHistoryItem, actionTicketsItem, readSettings, settingsItem, watch
 import { createWatchService } from '@/lib/watch/service';
 import { watchDeps } from '@/lib/watch/browser';
 import { createTenantService } from '@/lib/tenant/service';
+import { prefillQuery } from '@/lib/setup/prefill';
 
 export default defineBackground(() => {
   // MSAL needs a window: Firefox's background page has one; Chrome's service worker borrows the offscreen document's.
@@ -59,7 +60,11 @@ export default defineBackground(() => {
     redirectUri,
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    openSettings: () => browser.runtime.openOptionsPage(),
+    // A prefill needs the page's URL, which openOptionsPage cannot carry.
+    openSettings: (prefill) => {
+      const query = prefillQuery(prefill ?? {});
+      return query ? browser.tabs.create({ url: browser.runtime.getURL(`/options.html${query}`) }) : browser.runtime.openOptionsPage();
+    },
     badges,
     watch,
     actions,

@@ -12,6 +12,7 @@ import type { FailuresService } from './logs/failures-service';
 import { sanitizeFailuresQuery } from './logs/sanitize';
 import { onMessage, type Account, type AuthState, type JobQuery, type SignInResult } from './protocol';
 import type { TabBadges } from './badge';
+import { sanitizePrefill, type SettingsPrefill } from './setup/prefill';
 import type { WatchService } from './watch/service';
 import { isTrustedSender, type SenderLike } from './sender';
 import type { ActionService } from './actions/action-service';
@@ -30,7 +31,8 @@ export interface BackgroundDeps {
   redirectUri: string;
   extensionId: string;
   extensionOrigin: string;
-  openSettings(): Promise<void>;
+  /** Opens the options page, prefilled with what the asking portal tab knows (lib/setup/prefill.ts). */
+  openSettings(prefill?: SettingsPrefill): Promise<unknown>;
   /** Job actions (opt-in): minted tokens and at-most-once POSTs. */
   actions?: ActionService;
   /** The toolbar badge per portal tab; absent in tests that do not look at it. */
@@ -171,9 +173,9 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     if (!confirmation) return { kind: 'failed', error: { kind: 'input', title: 'The action request was malformed, so nothing was sent.', action: 'Reload the page.' } };
     return deps.actions.confirm(confirmation, holderOf(sender));
   });
-  onMessage('openSettings', async ({ sender }) => {
+  onMessage('openSettings', async ({ data, sender }) => {
     if (!trusted(sender)) return refuse();
-    await deps.openSettings();
+    await deps.openSettings(sanitizePrefill(data));
     return true as const;
   });
   onMessage('signOut', async ({ sender }) => {

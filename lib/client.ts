@@ -3,6 +3,7 @@ import type { ActionOutcome, ActionTicket, AuthState, JobLookup, JobQuery, SignI
 import type { ActionConfirmation, ActionTarget } from './actions/types';
 import { sendMessage } from './protocol';
 import type { Grant } from './auth/grants';
+import type { SettingsPrefill } from './setup/prefill';
 import type { WatchedJob } from './watch/watched';
 import type { FailuresLookup, FailuresQuery } from './logs/types';
 
@@ -13,7 +14,8 @@ export interface LensClient {
   getAuthState(): Promise<AuthState>;
   signIn(options?: { includeAppRead?: boolean; grant?: Grant }): Promise<SignInResult>;
   signOut(): Promise<AuthState>;
-  openSettings(): Promise<unknown>;
+  /** The options page; from a portal tab, prefilled with its tenant and cloud. */
+  openSettings(prefill?: SettingsPrefill): Promise<unknown>;
   /** This tab left provisioning pages: its toolbar badge goes. */
   leftProvisioning(): Promise<unknown>;
   getWatched(): Promise<WatchedJob[]>;
@@ -61,7 +63,7 @@ export function createLensClient(): LensClient {
     getAuthState: () => ask(() => sendMessage('getAuthState')),
     signIn: (options) => ask(() => sendMessage('signIn', options ?? {})),
     signOut: () => ask(() => sendMessage('signOut')),
-    openSettings: () => sendMessage('openSettings'),
+    openSettings: (prefill) => sendMessage('openSettings', prefill),
     leftProvisioning: () => sendMessage('leftProvisioning').catch(() => undefined),
     getWatched: () => ask(() => sendMessage('getWatched')).catch(() => []),
     setWatch: (job, watch) => ask(() => sendMessage('setWatch', { job, watch })),

@@ -8,6 +8,7 @@ import type { CloudId } from './clouds';
 import type { PortalPage } from './portal-url';
 import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
 import type { Grant } from './auth/grants';
+import type { SettingsPrefill } from './setup/prefill';
 import type { WatchedJob } from './watch/watched';
 import type { ActionConfirmation, ActionTarget } from './actions/types';
 import type { FailuresLookup, FailuresQuery } from './logs/types';
@@ -110,7 +111,7 @@ export interface ProtocolMap {
   /** The admin confirmed: at most one POST per token, whatever arrives twice. */
   runJobAction(data: ActionConfirmation): ActionOutcome;
   /** Content scripts cannot open the options page themselves. */
-  openSettings(): true;
+  openSettings(data?: SettingsPrefill): true;
   /** Content script → background: this tab no longer shows a provisioning page (its toolbar badge goes). */
   leftProvisioning(): true;
   /** Watched jobs (lib/watch): the list with each job's last known state. */

@@ -6,6 +6,7 @@ import { ActionHistory } from '@/components/actions/ActionHistory';
 import { WatchSettings } from '@/components/watch/WatchSettings';
 import { sanitizeHistory } from '@/lib/actions/history';
 import { applyPolicy, readPolicy, type Policy } from '@/lib/policy';
+import { applyPrefill, prefillOf } from '@/lib/setup/prefill';
 import { actionHistoryItem, readWatchPrefs, settingsItem, timeZoneOf, watchPrefsItem, type Settings, type WatchPrefs } from '@/lib/settings';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: LENS_CSS + PAGE_CSS }));
@@ -22,7 +23,8 @@ async function saveUnderPolicy(settings: Settings, policy: Policy): Promise<void
 }
 
 function show(local: Settings, policy: Policy, watchPrefs: WatchPrefs, history: unknown): void {
-  const initial = applyPolicy(local, policy);
+  // Opened from a portal tab: its tenant and cloud fill what is not set yet; the policy wins over both.
+  const initial = applyPolicy(applyPrefill(local, prefillOf(location.search)), policy);
   render(
     <main>
       <h1>Provisioning Lens settings</h1>
