@@ -7,6 +7,8 @@ import type { AuthBroker } from './auth/broker';
 import { graphScope, isCloudId } from './clouds';
 import { isGrant, signInScopes, SYNC_SCOPE, type Grant } from './auth/grants';
 import { explainSignInFailure } from './auth/sign-in-errors';
+import { AuthNeededError } from './auth/broker';
+import { testFeatures, type SignInTest } from './setup/test-sign-in';
 import { authConfigOf, type LookupService } from './lookup-service';
 import type { FailuresService } from './logs/failures-service';
 import { sanitizeFailuresQuery } from './logs/sanitize';
@@ -109,6 +111,25 @@ export async function signIn(deps: BackgroundDeps, grant?: Grant): Promise<SignI
   return { ok: false, error: explainSignInFailure(result, config) };
 }
 
+/** Test sign-in: sign in when there is no session yet, then a silent token per feature. */
+export async function testSignIn(deps: BackgroundDeps): Promise<SignInTest> {
+  const settings = await deps.getSettings();
+  const state = await authState(deps);
+  let username = state.account && !state.needsSignIn ? state.account.username : undefined;
+  if (!username) {
+    const result = await signIn(deps);
+    if (!result.ok) return result;
+    username = result.account.username;
+  }
+  const config = authConfigOf(settings, deps.redirectUri);
+  const probe = (scopes: readonly string[]) =>
+    deps.auth.token(config, scopes.map((scope) => graphScope(settings.cloud, scope))).then(
+      () => null,
+      (error: unknown) => (error instanceof AuthNeededError ? error.failure : { ok: false as const, reason: 'failed' as const, description: String(error) }),
+    );
+  return { ok: true, username, features: await testFeatures(probe, config) };
+}
+
 export function registerBackgroundHandlers(deps: BackgroundDeps): void {
   const trusted = (sender: SenderLike) => isTrustedSender(sender, deps.extensionId, deps.extensionOrigin);
   const refuse = () => Promise.reject(new Error('Refused: unexpected sender'));
@@ -178,6 +199,7 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
     await deps.openSettings(sanitizePrefill(data));
     return true as const;
   });
+  onMessage('testSignIn', ({ sender }) => (trusted(sender) ? testSignIn(deps) : refuse()));
   onMessage('signOut', async ({ sender }) => {
     if (!trusted(sender)) return refuse();
     const settings = await deps.getSettings();

@@ -9,6 +9,7 @@ import type { PortalPage } from './portal-url';
 import type { AuthConfig, AuthResult, SignInRequest } from './auth/types';
 import type { Grant } from './auth/grants';
 import type { SettingsPrefill } from './setup/prefill';
+import type { SignInTest } from './setup/test-sign-in';
 import type { WatchedJob } from './watch/watched';
 import type { ActionConfirmation, ActionTarget } from './actions/types';
 import type { FailuresLookup, FailuresQuery } from './logs/types';
@@ -112,6 +113,8 @@ export interface ProtocolMap {
   runJobAction(data: ActionConfirmation): ActionOutcome;
   /** Content scripts cannot open the options page themselves. */
   openSettings(data?: SettingsPrefill): true;
+  /** Options page: sign in if needed, then which features are ready, need consent or are blocked. */
+  testSignIn(): SignInTest;
   /** Content script → background: this tab no longer shows a provisioning page (its toolbar badge goes). */
   leftProvisioning(): true;
   /** Watched jobs (lib/watch): the list with each job's last known state. */

@@ -7,6 +7,8 @@ import { WatchSettings } from '@/components/watch/WatchSettings';
 import { sanitizeHistory } from '@/lib/actions/history';
 import { applyPolicy, readPolicy, type Policy } from '@/lib/policy';
 import { applyPrefill, prefillOf } from '@/lib/setup/prefill';
+import { sendMessage } from '@/lib/protocol';
+import { TestSignIn } from '@/components/setup/TestSignIn';
 import { actionHistoryItem, readWatchPrefs, settingsItem, timeZoneOf, watchPrefsItem, type Settings, type WatchPrefs } from '@/lib/settings';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: LENS_CSS + PAGE_CSS }));
@@ -40,6 +42,7 @@ function show(local: Settings, policy: Policy, watchPrefs: WatchPrefs, history: 
         }}
       />
       <OptionsForm key={`${initial.clientId}|${initial.tenant}`} initial={initial} policy={policy} onSave={(settings) => saveUnderPolicy(settings, policy)} />
+      <TestSignIn run={() => sendMessage('testSignIn')} />
       <WatchSettings
         initial={watchPrefs}
         intervalLocked={policy.watchIntervalMinutes !== undefined}

@@ -1,7 +1,8 @@
 /**
  * A newcomer's first minutes (issue 11): from a portal tab that is not set up, Open settings lands on
  * the options page with the tab's tenant and cloud filled in; the set-up script carries this
- * browser's redirect URI; its last line, pasted back, fills the ids; signing in then works.
+ * browser's redirect URI; its last line, pasted back, fills the ids; signing in then works, and
+ * Test sign-in says which features are ready and which need consent.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appByKey, DEMO_CLIENT_ID, type FakeCloud } from './harness';
@@ -36,6 +37,21 @@ describe('set-up from a portal tab', () => {
     await signIn(h, cloud.tenant.admin.upn);
     await portal.reload();
     await overlay(portal).getByRole('region', { name: 'Quarantine' }).waitFor();
+
+    // Test sign-in: per feature, without asking for anything new (no sign-in window opens).
+    const authorizeBefore = cloud.authorizeRequests().length;
+    await options.getByRole('button', { name: 'Test sign-in' }).click();
+    const features = options.getByRole('list', { name: 'Features' });
+    await features.waitFor();
+    const text = await features.innerText();
+    expect(text).toContain('Read provisioning jobs: Ready');
+    expect(text).toContain('Lookups by application ID, tenant overview: Ready'); // consented in the demo tenant
+    expect(text).toContain('Recent failures (provisioning logs): Needs consent');
+    expect(text).toContain('Job actions (restart, start, pause): Needs consent');
+    expect(await features.getByRole('link', { name: 'admin consent' }).first().getAttribute('href')).toBe(
+      `https://login.microsoftonline.com/${cloud.tenant.id}/adminconsent?client_id=${DEMO_CLIENT_ID}`,
+    );
+    expect(cloud.authorizeRequests()).toHaveLength(authorizeBefore);
     await options.close();
     await portal.close();
   });

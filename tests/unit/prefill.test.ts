@@ -29,3 +29,19 @@ describe('the options page prefilled from a portal tab', () => {
     expect(applyPrefill(saved, { tenant: 'contoso.onmicrosoft.com', cloud: 'usgov' })).toEqual(saved);
   });
 });
+
+describe('Test sign-in, per feature', () => {
+  const ctx = { clientId: '11111111-2222-4333-8444-555555555555', tenant: 'contoso.onmicrosoft.com', cloud: 'global' as const, redirectUri: 'https://x.chromiumapp.org/' };
+  it('ready when a silent token comes, needs consent (with the admin-consent link) when Entra asks for it, blocked with the reason otherwise', async () => {
+    const { testFeatures } = await import('@/lib/setup/test-sign-in');
+    const probe = async (scopes: readonly string[]) => {
+      if (scopes.includes('AuditLog.Read.All')) return { ok: false as const, reason: 'signInRequired' as const, errorCode: 'consent_required' };
+      if (scopes.includes('Synchronization.ReadWrite.All')) return { ok: false as const, reason: 'failed' as const, description: 'AADSTS53003: Blocked by Conditional Access.' };
+      return null;
+    };
+    const features = await testFeatures(probe, ctx);
+    expect(features.map((f) => [f.feature, f.status])).toEqual([['read', 'ready'], ['appRead', 'ready'], ['logs', 'needsConsent'], ['actions', 'blocked']]);
+    expect(features[2]).toMatchObject({ consentUrl: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/adminconsent?client_id=11111111-2222-4333-8444-555555555555' });
+    expect(features[3]).toMatchObject({ error: { title: 'Conditional Access blocks sign-in from this browser or device.' } });
+  });
+});
