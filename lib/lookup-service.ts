@@ -8,7 +8,7 @@ import { AuthNeededError, type AuthBroker } from './auth/broker';
 import { aadstsOf, explainSignInFailure } from './auth/sign-in-errors';
 import type { AuthConfig } from './auth/types';
 import { describeGraphFailure, inputError } from './errors';
-import { createGraphClient, type GraphResult } from './graph-client';
+import { createGraphClient, type GraphClient, type GraphResult } from './graph-client';
 import { isGuid, isJobId } from './ids';
 import type { JobLookup, JobQuery, LensError } from './protocol';
 import { isConfigured, type Settings } from './settings';
@@ -28,6 +28,21 @@ export const DEFAULT_CACHE_MS = 60_000;
 
 export function authConfigOf(settings: Settings, redirectUri: string): AuthConfig {
   return { clientId: settings.clientId, tenant: settings.tenant, cloud: settings.cloud, redirectUri };
+}
+
+/** A Graph client for the settings in force, its tokens from the broker: how every background service reads Graph. */
+export function graphClientFor(
+  settings: Settings,
+  deps: { auth: AuthBroker; redirectUri: string; fetch?: typeof fetch; sleep?: (ms: number) => Promise<void> },
+): GraphClient {
+  const config = authConfigOf(settings, deps.redirectUri);
+  return createGraphClient({
+    cloud: settings.cloud,
+    version: settings.graphVersion,
+    getToken: (scopes, forceRefresh) => deps.auth.token(config, scopes.map((scope) => graphScope(settings.cloud, scope)), forceRefresh),
+    fetch: deps.fetch,
+    sleep: deps.sleep,
+  });
 }
 
 /** US Government and DoD share portal hosts, so a page's cloud matches by portal, not by id. */
@@ -66,13 +81,7 @@ export function createLookupService(deps: LookupDeps) {
 
   async function fetchJobs(query: JobQuery, settings: Settings): Promise<JobLookup> {
     const config = authConfigOf(settings, deps.redirectUri);
-    const graph = createGraphClient({
-      cloud: settings.cloud,
-      version: settings.graphVersion,
-      getToken: (scopes, forceRefresh) => deps.auth.token(config, scopes.map((scope) => graphScope(settings.cloud, scope)), forceRefresh),
-      fetch: deps.fetch,
-      sleep: deps.sleep,
-    });
+    const graph = graphClientFor(settings, deps);
     try {
       let servicePrincipalId = query.servicePrincipalId?.toLowerCase();
       let displayName: string | undefined;

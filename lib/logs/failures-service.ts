@@ -4,11 +4,10 @@
  * No request at all where the logs are not offered (China) or the permissions are not granted yet.
  */
 import { AuthNeededError, type AuthBroker } from '../auth/broker';
-import { graphScope, CLOUDS } from '../clouds';
+import { CLOUDS } from '../clouds';
 import { inputError } from '../errors';
-import { createGraphClient } from '../graph-client';
 import { isJobId } from '../ids';
-import { authConfigOf, DEFAULT_CACHE_MS } from '../lookup-service';
+import { authConfigOf, DEFAULT_CACHE_MS, graphClientFor } from '../lookup-service';
 import { isConfigured, type Settings } from '../settings';
 import { digestFailures } from './digest';
 import { memoryGrantMemory, type GrantMemory } from './grant-memory';
@@ -42,13 +41,7 @@ export function createFailuresService(deps: FailuresDeps) {
     const config = authConfigOf(settings, deps.redirectUri);
     const registration = grantKey(settings);
     if (query.auto && !(await granted.has(registration))) return { kind: 'notGranted' };
-    const graph = createGraphClient({
-      cloud: settings.cloud,
-      version: settings.graphVersion,
-      getToken: (scopes, forceRefresh) => deps.auth.token(config, scopes.map((scope) => graphScope(settings.cloud, scope)), forceRefresh),
-      fetch: logsFetch,
-      sleep: deps.sleep,
-    });
+    const graph = graphClientFor(settings, { ...deps, fetch: logsFetch });
     const started = now();
     try {
       const result = await graph.listProvisioningFailures(query.jobId, sinceIso(started));

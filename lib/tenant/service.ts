@@ -4,13 +4,12 @@
  * step, so the token never leaves the worker.
  */
 import { AuthNeededError, type AuthBroker } from '../auth/broker';
-import { graphScope } from '../clouds';
 import { describeGraphFailure } from '../errors';
-import { createGraphClient, type GraphClient } from '../graph-client';
+import type { GraphClient } from '../graph-client';
 import { MAX_BATCH_REQUESTS } from '../graph-paths';
 import { normalizeGuid } from '../ids';
 import { obj, text } from '../json-fields';
-import { authConfigOf } from '../lookup-service';
+import { authConfigOf, graphClientFor } from '../lookup-service';
 import { isConfigured, type Settings } from '../settings';
 import { fetchJobsBatch, type BatchOptions } from './batch';
 import type { JobsCheck, ScanApp, ScanAuthAnswer, ServicePrincipalPage } from './types';
@@ -39,13 +38,7 @@ export function createTenantService(deps: TenantServiceDeps) {
     const settings = await deps.getSettings();
     if (!isConfigured(settings)) return { kind: 'notConfigured' };
     const config = authConfigOf(settings, deps.redirectUri);
-    const graph = createGraphClient({
-      cloud: settings.cloud,
-      version: settings.graphVersion,
-      getToken: (scopes, forceRefresh) => deps.auth.token(config, scopes.map((scope) => graphScope(settings.cloud, scope)), forceRefresh),
-      fetch: deps.fetch,
-      sleep: deps.sleep,
-    });
+    const graph = graphClientFor(settings, deps);
     try {
       return await work(graph);
     } catch (error) {
