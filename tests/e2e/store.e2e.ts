@@ -41,6 +41,11 @@ describe('store packages', () => {
       expect(manifest.icons[size]).toBe(`icon/${size}.png`);
       expect(existsSync(`${STORE}/${dir}/icon/${size}.png`)).toBe(true);
     }
+    // Chrome and Edge sign in through the offscreen document: without it, no sign-in at all.
+    if (manifest.manifest_version === 3) {
+      expect(manifest.permissions).toContain('offscreen');
+      expect(existsSync(`${STORE}/${dir}/offscreen.html`)).toBe(true);
+    }
   });
 
   it('the sources package for Firefox reviewers leaves local output out', () => {
