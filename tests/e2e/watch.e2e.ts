@@ -82,6 +82,17 @@ describe('watched jobs', () => {
     await page.close();
   });
 
+  it('a stopped worker is woken by the alarm and checks; the periodic alarm is there again after', async () => {
+    await worker((chrome) => chrome.alarms.create('watch-jobs', { when: Date.now() + 1_500 }));
+    await h.stopServiceWorker();
+    cloud.clearLog();
+    const stoppedAt = Date.now();
+    await eventually('the alarm woke the worker and it checked', () => cloud.graphRequests().some((r) => r.pathname === '/v1.0/$batch'), 15_000);
+    expect(Date.now() - stoppedAt).toBeGreaterThan(500);
+    if (h.serviceWorkerStatus() !== 'running') await h.startServiceWorker();
+    await eventually('periodic alarm back', async () => (await worker((chrome) => chrome.alarms.get('watch-jobs')))?.periodInMinutes === 15);
+  });
+
   it('when the session has ended, says so on the toolbar and never opens a sign-in window', async () => {
     cloud.idp.revokeRefreshTokens();
     cloud.idp.expireAccessTokens();
