@@ -14,9 +14,9 @@ export const TENANT_CSS = /* css */ `
 .pl-table-wrap { overflow-x: auto; border: 1px solid var(--pl-border); border-radius: 4px; margin-top: 8px; }
 .pl-tenant-table { border-collapse: collapse; width: 100%; font-size: 13px; }
 .pl-tenant-table th, .pl-tenant-table td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--pl-border); }
-.pl-tenant-table thead th { background: var(--pl-bg-subtle); white-space: nowrap; }
+.pl-tenant-table thead th { background: var(--pl-bg-subtle); }
 .pl-tenant-table tbody th { font-weight: 400; }
-.pl-tenant-table .pl-reason { min-width: 16em; max-width: 32em; }
+.pl-tenant-table .pl-reason { min-width: 14em; max-width: 32em; }
 .pl-sort { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; color: var(--pl-text); cursor: pointer; }
 .pl-sort:focus-visible { outline: 2px solid var(--pl-accent); outline-offset: 2px; }
 .pl-tenant-job { border: 1px solid var(--pl-border); border-radius: 4px; padding: 12px; max-width: 480px; }
