@@ -55,7 +55,8 @@ export function createFaults() {
       const fault = queue?.items.shift();
       queues = queues.filter((q) => q.items.length > 0);
       if (fault?.reset && req.reusedConnection && /Chrome\//.test(req.userAgent ?? '')) {
-        resends.push({ method: req.method, path: req.path, until: now + 2000, fault });
+        // Chromium resends at once; the window only has to outlast a loaded machine's scheduling.
+        resends.push({ method: req.method, path: req.path, until: now + 10_000, fault });
       }
       return fault;
     },
