@@ -62,7 +62,7 @@ export function useJobLookup(client: LensClient, query: JobQuery | null) {
 
   const signIn = useCallback(async () => {
     const needsAppRead = state.status === 'done' && state.lookup.kind === 'signedOut' && state.lookup.needsAppRead === true;
-    const result = await client.signIn({ includeAppRead: needsAppRead });
+    const result = await client.signIn(needsAppRead ? { grant: 'appRead' } : {});
     if (result.ok) await run(false);
     else setState({ status: 'done', key, lookup: { kind: 'error', error: result.error } });
     return result;

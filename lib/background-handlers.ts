@@ -176,9 +176,7 @@ export function registerBackgroundHandlers(deps: BackgroundDeps): void {
   onMessage('getAuthState', ({ sender }) => (trusted(sender) ? authState(deps) : refuse()));
   onMessage('signIn', ({ data, sender }) => {
     if (!trusted(sender)) return refuse();
-    // includeAppRead is the older spelling of grant: 'appRead'.
-    const grant = isGrant(data?.grant) ? data.grant : data?.includeAppRead === true ? 'appRead' : undefined;
-    return signIn(deps, grant);
+    return signIn(deps, isGrant(data?.grant) ? data.grant : undefined);
   });
   // Writes in the tenant: only the extension's own UI (its pages, the overlay in a portal tab's top
   // frame) may ask, and only with a token minted for the admin's click on that same UI.

@@ -12,7 +12,7 @@ export interface LensClient {
   /** Optional so hosts and test fakes without the logs section need not offer it. */
   lookupFailures?(query: FailuresQuery): Promise<FailuresLookup>;
   getAuthState(): Promise<AuthState>;
-  signIn(options?: { includeAppRead?: boolean; grant?: Grant }): Promise<SignInResult>;
+  signIn(options?: { grant?: Grant }): Promise<SignInResult>;
   signOut(): Promise<AuthState>;
   /** The options page; from a portal tab, prefilled with its tenant and cloud. */
   openSettings(prefill?: SettingsPrefill): Promise<unknown>;

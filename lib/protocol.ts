@@ -103,9 +103,9 @@ export interface ProtocolMap {
   getAuthState(): AuthState;
   /**
    * Interactive sign-in. `grant` adds a feature's permissions (lib/auth/grants.ts: incremental
-   * consent); includeAppRead is the older spelling of grant 'appRead'.
+   * consent); without it, Synchronization.Read.All alone.
    */
-  signIn(data?: { includeAppRead?: boolean; grant?: Grant }): SignInResult;
+  signIn(data?: { grant?: Grant }): SignInResult;
   signOut(): AuthState;
   /** The admin opened an action's confirmation (or pressed Start): mint its one-use token. */
   prepareJobAction(data: ActionTarget): ActionTicket;
