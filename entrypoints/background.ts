@@ -26,15 +26,13 @@ export default defineBackground(() => {
   const getSettings = () => readSettings();
   const lookup = createLookupService({ getSettings, auth, redirectUri });
   const failures = createFailuresService({ getSettings, auth, redirectUri, granted: storedGrantMemory() });
-  settingsItem.watch(() => {
+  // Cached answers belong to the settings (and policy) they were fetched under.
+  const forgetAnswers = () => {
     lookup.clear();
     failures.clear();
-  });
-  browser.storage.onChanged.addListener((_, area) => {
-    if (area !== 'managed') return;
-    lookup.clear();
-    failures.clear();
-  });
+  };
+  settingsItem.watch(forgetAnswers);
+  browser.storage.onChanged.addListener((_, area) => area === 'managed' && forgetAnswers());
   const badges = createTabBadges(browser.action ?? browser.browserAction);
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
   const tenant = createTenantService({ getSettings, auth, redirectUri });
